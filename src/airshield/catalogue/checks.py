@@ -1,0 +1,41 @@
+"""Checks across fields and entries: ordered limits and radar references."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from airshield.errors import InputError, unknown_name
+
+# (record attribute low, high, file key low, high): low must not exceed high.
+ORDERED = (
+    ("range_min", "range_max", "range_min_km", "range_max_km"),
+    ("altitude_min", "altitude_max", "altitude_min_m", "altitude_max_m"),
+    ("min_altitude", "max_altitude", "min_altitude_m", "max_altitude_m"),
+)
+
+
+def check_ordered(record, path: str, file: str | None) -> None:
+    """Lower limits not above upper limits (e.g. range_min_km <= range_max_km)."""
+    for low, high, low_key, high_key in ORDERED:
+        if hasattr(record, low) and getattr(record, low) > getattr(record, high):
+            raise InputError(f"{low_key} is above {high_key}", file=file,
+                             path=f"{path}.{low_key}", expected=f"at most {high_key}")
+
+
+def check_effectors(effectors: Mapping, sensors: Mapping,
+                    file_of: Callable[[str, str], str | None]) -> None:
+    """Every effector's radar is a known sensor; munition limits are ordered."""
+    for key, effector in effectors.items():
+        path = f"catalogue.effectors.{key}"
+        file = file_of("effectors", key)
+        if effector.radar is not None and effector.radar not in sensors:
+            raise unknown_name("sensor", effector.radar, sensors, file=file,
+                               path=f"{path}.radar")
+        for munition in effector.munitions:
+            check_ordered(munition, f"{path}.munitions.{munition.key}", file)
+
+
+def check_sensors(sensors: Mapping, file_of: Callable[[str, str], str | None]) -> None:
+    """Sensor altitude limits are ordered."""
+    for key, sensor in sensors.items():
+        check_ordered(sensor, f"catalogue.sensors.{key}", file_of("sensors", key))

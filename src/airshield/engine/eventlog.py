@@ -1,0 +1,47 @@
+"""The EventLog: one tidy table per replication, every event with its time, threat, unit, place.
+
+Every metric and every replay is computed from this table and nothing else.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+EVENT_KINDS = ("launch", "detect", "engage", "kill", "miss", "ew_loss", "failure", "impact", "damage")
+COLUMNS = ("time", "kind", "threat", "unit", "weapon", "rounds", "cost_usd", "x", "y", "z", "asset", "value")
+
+
+class EventLogBuilder:
+    """Collects events as rows, then freezes them into a DataFrame sorted by time."""
+
+    def __init__(self) -> None:
+        self._rows: list[tuple] = []
+        self._blocks: list[dict[str, np.ndarray]] = []
+
+    def add(self, time: float, kind: str, threat: int = -1, unit: int = -1, weapon: int = -1, rounds: int = 0,
+            cost: float = 0.0, xyz: tuple[float, float, float] = (np.nan, np.nan, np.nan),
+            asset: int = -1, value: float = 0.0) -> None:
+        """Record one event (positions [m], time [s], cost [USD], value [value points])."""
+        self._rows.append((time, kind, threat, unit, weapon, rounds, cost, *xyz, asset, value))
+
+    def add_many(self, kind: str, time: np.ndarray, threat: np.ndarray, xyz: np.ndarray, unit: np.ndarray | None = None) -> None:
+        """Record many events of one kind at once (vectorised)."""
+        n = len(time)
+        self._blocks.append({
+            "time": time, "kind": np.full(n, kind, dtype=object), "threat": threat,
+            "unit": unit if unit is not None else np.full(n, -1), "weapon": np.full(n, -1),
+            "rounds": np.zeros(n, int), "cost_usd": np.zeros(n), "x": xyz[:, 0], "y": xyz[:, 1], "z": xyz[:, 2],
+            "asset": np.full(n, -1), "value": np.zeros(n)})
+
+    def freeze(self) -> pd.DataFrame:
+        """The event table, sorted stably by time, with ``kind`` as a categorical."""
+        frames = [pd.DataFrame(block) for block in self._blocks]
+        if self._rows:
+            frames.append(pd.DataFrame(self._rows, columns=list(COLUMNS)))
+        table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(COLUMNS))
+        table = table.astype({"time": float, "threat": int, "unit": int, "weapon": int, "rounds": int,
+                              "cost_usd": float, "x": float, "y": float, "z": float, "asset": int, "value": float})
+        table["kind"] = pd.Categorical(table["kind"], categories=EVENT_KINDS)
+        order = np.argsort(table["time"].to_numpy(), kind="stable")
+        return table.iloc[order].reset_index(drop=True)

@@ -1,0 +1,95 @@
+"""The flights of one replication: routes for low flyers, arcs for ballistic missiles.
+
+The two kinds keep their own segment counts (5 for routes, 16 for arcs) so that window
+computations do not pad every drone to a ballistic arc; :class:`Flights` maps results back to
+threat order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from airshield.engine.draws import ThreatDraws
+from airshield.engine.settings import EngineSettings
+from airshield.kinematics import Trajectories, build_arcs, build_routes, dogleg_offsets, path_length
+from airshield.world import World
+
+AEROBALLISTIC = "aeroballistic"
+
+
+@dataclass(frozen=True)
+class Flights:
+    """Trajectories in groups; ``groups`` holds (threat rows, Trajectories) pairs."""
+
+    n: int
+    groups: tuple[tuple[np.ndarray, Trajectories], ...]
+
+    @property
+    def end_time(self) -> np.ndarray:
+        """Time each threat reaches its impact point (n,) [s]."""
+        return self.scatter(lambda traj, rows: (traj.end_time,), 1)[0]
+
+    def scatter(self, fn: Callable[[Trajectories, np.ndarray], tuple[np.ndarray, ...]],
+                width: int | None = None) -> tuple[np.ndarray, ...]:
+        """Run ``fn(traj, rows)`` per group and gather its arrays back into threat order."""
+        out: list[np.ndarray] | None = None
+        for rows, traj in self.groups:
+            parts = fn(traj, rows)
+            if out is None:
+                out = [np.full((self.n, *p.shape[1:]), np.nan) for p in parts]
+            for full, part in zip(out, parts):
+                full[rows] = part
+        return tuple(out) if out is not None else ()
+
+    def position(self, threats: np.ndarray, times: np.ndarray) -> np.ndarray:
+        """Positions (k, 3) [m] of ``threats`` at ``times`` [s]."""
+        result = np.empty((len(threats), 3))
+        for rows, traj in self.groups:
+            hit = np.isin(threats, rows)
+            if hit.any():
+                local = np.searchsorted(rows, threats[hit])
+                x, y, z = traj.subset(local).position(times[hit])
+                result[hit] = np.column_stack([x, y, z])
+        return result
+
+
+def build_flights(world: World, draws: ThreatDraws, rng: np.random.Generator, settings: EngineSettings) -> Flights:
+    """Routes (with dog-legs around defended points) and ballistic arcs for every threat."""
+    types = world.threat_types
+    ballistic = types.ballistic[draws.type_index]
+    groups = []
+    route_rows = np.flatnonzero(~ballistic)
+    if len(route_rows):
+        groups.append((route_rows, _routes(world, draws, route_rows, rng, settings)))
+    arc_rows = np.flatnonzero(ballistic)
+    if len(arc_rows):
+        groups.append((arc_rows, _arcs(world, draws, arc_rows, settings)))
+    return Flights(draws.n, tuple(groups))
+
+
+def _routes(world: World, draws: ThreatDraws, rows: np.ndarray, rng: np.random.Generator,
+            settings: EngineSettings) -> Trajectories:
+    types = world.threat_types
+    kind = draws.type_index[rows]
+    launch, impact = draws.launch_xy[rows], draws.impact_xy[rows]
+    spread = np.where(world.waves.dogleg[draws.wave[rows]], settings.dogleg_spread, 0.0)
+    defended = np.column_stack([world.units.x, world.units.y]) if len(world.units.x) else np.zeros((0, 2))
+    lateral = dogleg_offsets(launch, impact, defended, spread, rng)
+    args = (launch, impact, draws.launch_time[rows], types.speed[kind], draws.altitude[rows])
+    traj = build_routes(*args, lateral)
+    too_long = path_length(traj) > types.range[kind]
+    if too_long.any():
+        traj = build_routes(*args, np.where(too_long[:, None], 0.0, lateral))
+    return traj
+
+
+def _arcs(world: World, draws: ThreatDraws, rows: np.ndarray, settings: EngineSettings) -> Trajectories:
+    types = world.threat_types
+    kind = draws.type_index[rows]
+    air_launched = np.array([world.catalogue.threats[types.key[k]].threat_class == AEROBALLISTIC for k in kind])
+    start = np.where(air_launched, settings.aeroballistic_launch_altitude, 0.0)
+    return build_arcs(draws.launch_xy[rows], draws.impact_xy[rows], draws.launch_time[rows],
+                      types.speed[kind], draws.altitude[rows], start)

@@ -1,0 +1,160 @@
+"""The event loop of one replication (simpy-style heap of (time, priority, sequence)).
+
+Events: a threat's unopposed end (impact, failure, EW loss), an interceptor reaching its
+threat, a launcher reloaded, and C2 decision times when engagement opportunities open or
+channels free up. Equal times are ordered by priority, then by insertion sequence.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+
+import numpy as np
+
+from airshield.c2 import Assigner, Candidates
+from airshield.engine.draws import ThreatDraws
+from airshield.engine.eventlog import EventLogBuilder
+from airshield.engine.fates import EW_LOSS, FAILURE, Fates
+from airshield.engine.flight import Flights
+from airshield.engine.outcome import damage_events
+from airshield.engine.pairs import Pairs, intercept_time
+from airshield.world import World
+
+INTERCEPT, END, RELOAD, DECIDE = 0, 1, 2, 3
+FATE_KIND = {FAILURE: "failure", EW_LOSS: "ew_loss"}
+
+
+class RaidLoop:
+    """State of one replication's defence as columns, advanced event by event."""
+
+    def __init__(self, world: World, draws: ThreatDraws, flights: Flights, fates: Fates, pairs: Pairs,
+                 assigner: Assigner, rng: np.random.Generator, log: EventLogBuilder):
+        self.world, self.draws, self.flights, self.fates, self.pairs = world, draws, flights, fates, pairs
+        self.assigner, self.rng, self.log = assigner, rng, log
+        weapons = world.weapons
+        self.alive = np.ones(draws.n, dtype=bool)
+        self.in_flight = np.zeros(draws.n, dtype=bool)
+        self.stock = weapons.stock.copy()
+        self.magazine = weapons.magazine.copy()
+        self.reload_size = np.maximum(weapons.stock, 1)
+        self.reloading = np.zeros(len(weapons.unit), dtype=bool)
+        self.busy = np.zeros(len(world.units.name), dtype=int)
+        self.used = np.zeros(len(pairs.threat), dtype=bool)
+        self.weight = self._threat_weight()
+        self.heap: list[tuple] = []
+        self.seq = itertools.count()
+        self.cursor = 0
+        self.active = np.zeros(0, dtype=int)
+
+    def _threat_weight(self) -> np.ndarray:
+        """Value at risk x class priority per threat [value points]; decoys look like drones."""
+        world, draws = self.world, self.draws
+        perceived = np.where(world.threat_types.harmless[draws.type_index] & (draws.class_index == 1), 0,
+                             draws.class_index)
+        return world.doctrine.priority[perceived] * world.assets.value[draws.target]
+
+    def push(self, time: float, priority: int, *payload) -> None:
+        """Schedule an event."""
+        heapq.heappush(self.heap, (time, priority, next(self.seq), *payload))
+
+    def run(self, horizon: float) -> None:
+        """Process events up to ``horizon`` [s]."""
+        for j in range(self.draws.n):
+            self.push(self.fates.end_time[j], END, j)
+        for t in np.unique(self.pairs.open):
+            self.push(float(t), DECIDE)
+        handlers = {INTERCEPT: self._intercept, END: self._end, RELOAD: self._reload, DECIDE: self._decide}
+        while self.heap and self.heap[0][0] <= horizon:
+            time, priority, _, *payload = heapq.heappop(self.heap)
+            handlers[priority](time, *payload)
+
+    def _end(self, time: float, j: int) -> None:
+        if not self.alive[j]:
+            return
+        self.alive[j] = False
+        xyz = tuple(self.flights.position(np.array([j]), np.array([time]))[0])
+        fate = int(self.fates.fate[j])
+        if fate in FATE_KIND:
+            self.log.add(time, FATE_KIND[fate], threat=j, xyz=xyz)
+            return
+        self.log.add(time, "impact", threat=j, xyz=xyz)
+        if not self.world.threat_types.harmless[self.draws.type_index[j]]:
+            for asset, value in damage_events(self.world, self.draws.type_index[j], xyz, self.remaining):
+                self.log.add(time, "damage", threat=j, xyz=xyz, asset=asset, value=value)
+
+    def _intercept(self, time: float, j: int, w: int, p_kill: float) -> None:
+        unit = int(self.world.weapons.unit[w])
+        self.busy[unit] -= 1
+        self.in_flight[j] = False
+        kill = self.rng.random() < p_kill
+        if self.alive[j]:
+            xyz = tuple(self.flights.position(np.array([j]), np.array([time]))[0])
+            self.log.add(time, "kill" if kill else "miss", threat=j, unit=unit, weapon=w, xyz=xyz)
+            self.alive[j] = not kill
+        self.push(time, DECIDE)
+
+    def _reload(self, time: float, w: int) -> None:
+        rounds = int(min(self.reload_size[w], self.magazine[w]))
+        self.stock[w] += rounds
+        self.magazine[w] -= rounds
+        self.reloading[w] = False
+        self.push(time, DECIDE)
+
+    def _decide(self, time: float) -> None:
+        candidates = self._candidates(time)
+        if candidates is None:
+            return
+        free = self.world.units.fire_channels - self.busy
+        for row in self.assigner.assign(candidates, free):
+            self._fire(time, candidates, int(row))
+
+    def _candidates(self, time: float) -> Candidates | None:
+        pairs, weapons = self.pairs, self.world.weapons
+        end = np.searchsorted(pairs.open, time, side="right")
+        if end > self.cursor:
+            self.active = np.concatenate([self.active, np.arange(self.cursor, end)])
+            self.cursor = end
+        act = self.active[(pairs.close[self.active] >= time) & self.alive[pairs.threat[self.active]]]
+        self.active = act
+        j, w = pairs.threat[act], pairs.weapon[act]
+        unit = weapons.unit[w]
+        ok = ~self.in_flight[j] & (self.stock[w] > 0) & (self.busy[unit] < self.world.units.fire_channels[unit])
+        if not self.world.doctrine.shoot_look_shoot:
+            ok &= ~self.used[act]
+        rounds = np.minimum(self.world.doctrine.salvo[self.draws.class_index[j]], self.stock[w])
+        cost = rounds * weapons.cost[w]
+        ratio = self.world.doctrine.max_cost_ratio
+        if np.isfinite(ratio):
+            ok &= cost <= ratio * rounds * self.world.threat_types.unit_cost[self.draws.type_index[j]]
+        if not ok.any():
+            return None
+        act, j, w, rounds = act[ok], j[ok], w[ok], rounds[ok]
+        self._offered = (act, rounds)
+        p_kill = 1.0 - (1.0 - weapons.pk[w, self.draws.class_index[j]]) ** rounds
+        return Candidates(threat=j, weapon=w, unit=weapons.unit[w], p_kill=p_kill, weight=self.weight[j],
+                          cost=rounds * weapons.cost[w])
+
+    def _fire(self, time: float, candidates: Candidates, row: int) -> None:
+        act, rounds_all = self._offered
+        j, w, rounds = int(candidates.threat[row]), int(candidates.weapon[row]), int(rounds_all[row])
+        unit = int(candidates.unit[row])
+        meet = float(intercept_time(self.world, self.flights, np.array([j]), np.array([w]), time)[0])
+        self.stock[w] -= rounds
+        self.busy[unit] += 1
+        self.in_flight[j] = True
+        self.used[act[row]] = True
+        xyz = tuple(self.flights.position(np.array([j]), np.array([time]))[0])
+        self.log.add(time, "engage", threat=j, unit=unit, weapon=w, rounds=rounds,
+                     cost=float(candidates.cost[row]), xyz=xyz)
+        self.push(meet, INTERCEPT, j, w, float(candidates.p_kill[row]))
+        if self.stock[w] == 0 and self.magazine[w] > 0 and not self.reloading[w]:
+            self.reloading[w] = True
+            self.push(time + float(self.world.units.reload[unit]), RELOAD, w)
+
+    @property
+    def remaining(self) -> np.ndarray:
+        """Value still standing per asset [value points] (lazily created)."""
+        if not hasattr(self, "_remaining"):
+            self._remaining = self.world.assets.value.astype(float).copy()
+        return self._remaining

@@ -1,0 +1,52 @@
+"""One replication: draws -> flights -> fates -> sight -> engagement pairs -> event loop -> EventLog."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from airshield.c2 import Assigner, GreedyAssigner
+from airshield.engine.draws import draw_threats
+from airshield.engine.eventlog import EventLogBuilder
+from airshield.engine.fates import unopposed_fates
+from airshield.engine.flight import build_flights
+from airshield.engine.loop import RaidLoop
+from airshield.engine.pairs import engagement_pairs
+from airshield.engine.settings import EngineSettings
+from airshield.engine.sight import observe
+from airshield.world import World
+
+
+def run_replication(world: World, seed: np.random.SeedSequence | int, *, assigner: Assigner | None = None,
+                    settings: EngineSettings | None = None) -> pd.DataFrame:
+    """The EventLog of one replication of ``world`` with its own random generator."""
+    settings = settings or EngineSettings()
+    rng = np.random.default_rng(seed)
+    draws = draw_threats(world, rng, settings.min_altitude)
+    flights = build_flights(world, draws, rng, settings)
+    fates = unopposed_fates(world, draws, flights, rng)
+    sight = observe(world, draws, flights, rng, settings.coast)
+    pairs = engagement_pairs(world, draws, flights, sight, settings.c2_cycle)
+    log = EventLogBuilder()
+    launch_xyz = np.column_stack([draws.launch_xy, np.zeros(draws.n)])
+    log.add_many("launch", draws.launch_time, np.arange(draws.n), launch_xyz)
+    seen = np.flatnonzero(np.isfinite(sight.first_seen))
+    if len(seen):
+        log.add_many("detect", sight.first_seen[seen], seen, flights.position(seen, sight.first_seen[seen]))
+    loop = RaidLoop(world, draws, flights, fates, pairs, assigner or GreedyAssigner(), rng, log)
+    loop.run(world.horizon)
+    return attach_labels(world, draws, log.freeze())
+
+
+def attach_labels(world: World, draws, table: pd.DataFrame) -> pd.DataFrame:
+    """Add readable columns: threat type, wave, target asset, unit and munition names."""
+    threat = table["threat"].to_numpy()
+    valid = threat >= 0
+    types = np.array(world.threat_types.key, dtype=object)
+    table["threat_type"] = np.where(valid, types[draws.type_index[np.maximum(threat, 0)]], "")
+    table["wave"] = np.where(valid, draws.wave[np.maximum(threat, 0)], -1)
+    unit_names = np.array(world.units.name + ("",), dtype=object)
+    table["unit_name"] = unit_names[table["unit"].to_numpy()]
+    munitions = np.array(world.weapons.munition + ("",), dtype=object)
+    table["munition"] = munitions[table["weapon"].to_numpy()]
+    return table

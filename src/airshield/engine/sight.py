@@ -1,0 +1,86 @@
+"""What the defence sees: detection windows per sensor, and the shared picture per threat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from airshield.engine.draws import ThreatDraws
+from airshield.engine.flight import Flights
+from airshield.kinematics import detection_windows
+from airshield.world import World
+
+
+@dataclass(frozen=True)
+class Sight:
+    """``seen_start/seen_end`` (n, sensors) [s], NaN where a sensor never holds the threat;
+    ``net_start/net_end`` (n, K) [s] the shared picture's intervals (NaN padded);
+    ``first_seen`` (n,) [s] first detection by any sensor (NaN if never)."""
+
+    seen_start: np.ndarray
+    seen_end: np.ndarray
+    net_start: np.ndarray
+    net_end: np.ndarray
+    first_seen: np.ndarray
+    first_sensor: np.ndarray
+
+
+def observe(world: World, draws: ThreatDraws, flights: Flights, rng: np.random.Generator,
+            coast: float) -> Sight:
+    """Detection windows after scan delays, and the picture merged across sensors."""
+    sensors, n = world.sensors, draws.n
+    m = len(sensors.name)
+    u_phase, scans = rng.random((n, m)), rng.geometric(np.clip(sensors.p_detect, 1e-6, 1.0), size=(n, m))
+    if m == 0:
+        empty = np.full((n, 0), np.nan)
+        return Sight(empty, empty, empty, empty, np.full(n, np.nan), np.full(n, -1))
+    reach = _max_range(world, draws)
+    xyz = np.column_stack([sensors.x, sensors.y, sensors.z])
+    t_in, t_out = flights.scatter(lambda traj, rows: detection_windows(
+        traj, xyz, reach[rows], sensors.min_alt, sensors.max_alt))
+    start = t_in + (u_phase + scans - 1) * sensors.scan_period
+    held = start < t_out
+    seen_start, seen_end = np.where(held, start, np.nan), np.where(held, t_out, np.nan)
+    net_start, net_end = merge_intervals(seen_start, seen_end, coast)
+    first = np.where(np.isnan(seen_start), np.inf, seen_start)
+    first_sensor = np.argmin(first, axis=1)
+    first_seen = first[np.arange(n), first_sensor]
+    return Sight(seen_start, seen_end, net_start, net_end, np.where(np.isinf(first_seen), np.nan, first_seen),
+                 np.where(np.isinf(first_seen), -1, first_sensor))
+
+
+def _max_range(world: World, draws: ThreatDraws) -> np.ndarray:
+    """Detection range (n, sensors) [m]: range scaled by (rcs / reference rcs)^(1/4), 0 if blind."""
+    sensors, types = world.sensors, world.threat_types
+    rcs = types.rcs[draws.type_index][:, None]
+    scaled = sensors.range[None, :] * (rcs / sensors.reference_rcs[None, :]) ** 0.25
+    can_see = sensors.sees_class[:, draws.class_index].T
+    slow_enough = types.speed[draws.type_index][:, None] <= sensors.max_speed[None, :]
+    return np.where(can_see & slow_enough, scaled, 0.0)
+
+
+def merge_intervals(start: np.ndarray, end: np.ndarray, gap: float) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the union of intervals [start, end] joining those less than ``gap`` [s] apart.
+
+    start, end (n, m) with NaN for none; returns (n, K) arrays, NaN padded, sorted by start.
+    """
+    n = start.shape[0]
+    order = np.argsort(np.where(np.isnan(start), np.inf, start), axis=1)
+    s = np.take_along_axis(start, order, axis=1)
+    e = np.take_along_axis(end, order, axis=1)
+    width = int((~np.isnan(s)).sum(axis=1).max(initial=0))
+    out_s, out_e = np.full((n, max(width, 1)), np.nan), np.full((n, max(width, 1)), np.nan)
+    count = np.zeros(n, dtype=int)
+    rows = np.arange(n)
+    for k in range(width):
+        sk, ek = s[:, k], e[:, k]
+        valid = ~np.isnan(sk)
+        last = np.maximum(count - 1, 0)
+        joins = valid & (count > 0) & (sk <= out_e[rows, last] + gap)
+        out_e[rows[joins], last[joins]] = np.maximum(out_e[rows[joins], last[joins]], ek[joins])
+        opens = valid & ~joins
+        out_s[rows[opens], count[opens]] = sk[opens]
+        out_e[rows[opens], count[opens]] = ek[opens]
+        count += opens
+    return out_s, out_e

@@ -1,0 +1,25 @@
+"""Kinematics: threat trajectories as numpy columns and their windows over regions."""
+
+from airshield.kinematics.arcs import build_arcs
+from airshield.kinematics.routes import build_routes, dogleg_offsets, path_length
+from airshield.kinematics.trajectory import Trajectories
+from airshield.kinematics.windows import (
+    circle_windows,
+    detection_windows,
+    envelope_windows,
+    radar_horizon,
+    sphere_windows,
+)
+
+__all__ = [
+    "Trajectories",
+    "build_arcs",
+    "build_routes",
+    "circle_windows",
+    "detection_windows",
+    "dogleg_offsets",
+    "envelope_windows",
+    "path_length",
+    "radar_horizon",
+    "sphere_windows",
+]

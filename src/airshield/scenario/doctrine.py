@@ -1,0 +1,42 @@
+"""Scenario models of the defender's firing doctrine and of run settings."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from airshield.scenario.base import ScenarioModel
+
+ThreatClassName = Literal["drone", "decoy", "jet_drone", "cruise", "supersonic_cruise", "ballistic", "aeroballistic"]
+
+
+class ReserveRule(ScenarioModel):
+    """Keep a munition for some threat classes (e.g. PAC-3 MSE for ballistic missiles)."""
+
+    munition: str = Field(description="munition key, e.g. pac-3-mse")
+    only_against: list[ThreatClassName] = Field(min_length=1, description="threat classes this munition may be fired at")
+
+
+class Doctrine(ScenarioModel):
+    """How fire units shoot."""
+
+    salvo: dict[str, int] = Field(
+        default_factory=lambda: {"default": 1, "ballistic": 2, "aeroballistic": 2},
+        description="interceptors per engagement by threat class, with a 'default' entry [rounds]")
+    shoot_look_shoot: bool = Field(True, description="after a miss, engage again if time allows; if false, one engagement per unit and threat")
+    reserve: list[ReserveRule] = Field(default_factory=list, description="munitions kept for some threat classes")
+    priorities: dict[ThreatClassName, float] = Field(
+        default_factory=lambda: {"aeroballistic": 3.0, "ballistic": 3.0, "supersonic_cruise": 2.0, "cruise": 1.5},
+        description="weight on the value at risk by threat class; classes not listed weigh 1 [-]")
+    max_cost_ratio: float | None = Field(
+        None, gt=0, description="never fire a round costing more than this multiple of the threat's unit cost, unless it can kill nothing cheaper [-]")
+
+
+class RunSettings(ScenarioModel):
+    """Defaults for running the scenario; the CLI can override them."""
+
+    seed: int = Field(1, ge=0, le=2**63 - 1, description="seed of the run's random numbers")
+    replications: int = Field(20, ge=1, le=1_000_000, description="Monte Carlo replications")
+    tracking: Literal["ideal"] = Field("ideal", description="'ideal': detection windows decide what fire units can engage")
+    horizon_h: float = Field(24.0, gt=0, le=24 * 30, description="the simulation stops this long after the raid starts [h]")

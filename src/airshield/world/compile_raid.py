@@ -1,0 +1,102 @@
+"""Compile the raid: the threat types it uses and its waves, checked for reachability."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from airshield.catalogue import THREAT_CLASSES, Catalogue, ThreatType
+from airshield.errors import InputError, unknown_name
+from airshield.geo import launch_areas
+from airshield.scenario.raid import Wave
+from airshield.scenario.schema import Scenario
+from airshield.world.locate import Locator
+from airshield.world.tables import AssetTable, ThreatTypeTable, WaveTable
+
+BALLISTIC_CLASSES = ("ballistic", "aeroballistic")
+
+
+def compile_raid(scenario: Scenario, catalogue: Catalogue, locator: Locator,
+                 assets: AssetTable) -> tuple[ThreatTypeTable, WaveTable]:
+    """The threat-type and wave tables; every wave's threats must be able to reach a target."""
+    used: list[ThreatType] = []
+    rows = []
+    areas = launch_areas()
+    for i, wave in enumerate(scenario.raid.waves):
+        path = f"raid.waves[{i}]"
+        if wave.threat not in catalogue.threats:
+            raise unknown_name("threat type", wave.threat, catalogue.threats, file=locator.file, path=f"{path}.threat")
+        kind = catalogue.threats[wave.threat]
+        if kind not in used:
+            used.append(kind)
+        x, y, spread, area_name = _launch(wave, areas, locator, path)
+        targets = _targets(wave, assets, locator.file, path)
+        _check_reach(kind, x, y, assets, targets, locator.file, path)
+        dogleg = (wave.route or kind.route) == "dogleg"
+        name = wave.name or f"{kind.key} from {area_name}"
+        rows.append((name, used.index(kind), wave.count, x, y, spread, wave.start_min * 60.0,
+                     wave.duration_min * 60.0, targets, wave.target_choice, dogleg))
+    return _type_table(used), _wave_table(rows)
+
+
+def _launch(wave: Wave, areas, locator: Locator, path: str) -> tuple[float, float, float, str]:
+    if not isinstance(wave.launch, str):
+        x, y = locator.xy(wave.launch.lat, wave.launch.lon, f"{path}.launch")
+        return x, y, wave.launch.radius_km * 1000.0, f"({wave.launch.lat:.2f}, {wave.launch.lon:.2f})"
+    wanted = wave.launch.strip().casefold()
+    for row in areas.itertuples():
+        if wanted in {n.casefold() for n in (row.key, row.name, *row.aliases)}:
+            x, y = locator.xy(row.lat, row.lon, f"{path}.launch")
+            return x, y, row.radius_km * 1000.0, row.key
+    raise unknown_name("launch area", wave.launch, list(areas.key), file=locator.file, path=f"{path}.launch")
+
+
+def _targets(wave: Wave, assets: AssetTable, file: str | None, path: str) -> np.ndarray:
+    if wave.targets is None:
+        return np.arange(len(assets.name))
+    if not wave.targets:
+        raise InputError("empty target list", file=file, path=f"{path}.targets",
+                         expected="asset names, or omit the field to aim at every asset")
+    index = {name: i for i, name in enumerate(assets.name)}
+    rows = []
+    for j, name in enumerate(wave.targets):
+        if name not in index:
+            raise unknown_name("asset", name, assets.name, file=file, path=f"{path}.targets[{j}]")
+        rows.append(index[name])
+    return np.array(rows, dtype=int)
+
+
+def _check_reach(kind: ThreatType, x: float, y: float, assets: AssetTable, targets: np.ndarray,
+                 file: str | None, path: str) -> None:
+    distance = np.hypot(assets.x[targets] - x, assets.y[targets] - y)
+    reachable = distance <= kind.range
+    if not reachable.any():
+        nearest = int(targets[np.argmin(distance)])
+        raise InputError(
+            f"{kind.key} (range {kind.range / 1000:.0f} km) can never reach its targets: the nearest, "
+            f"'{assets.name[nearest]}', is {distance.min() / 1000:.0f} km from the launch area",
+            file=file, path=f"{path}.launch", expected="a launch area within range of at least one target")
+
+
+def _type_table(used: list[ThreatType]) -> ThreatTypeTable:
+    def col(get, dtype=float) -> np.ndarray:
+        return np.array([get(t) for t in used], dtype=dtype)
+
+    return ThreatTypeTable(
+        key=tuple(t.key for t in used),
+        class_index=col(lambda t: THREAT_CLASSES.index(t.threat_class), int),
+        speed=col(lambda t: t.speed), altitude=col(lambda t: t.cruise_altitude),
+        altitude_spread=col(lambda t: t.altitude_spread), range=col(lambda t: t.range), rcs=col(lambda t: t.rcs),
+        failure_rate=col(lambda t: t.failure_rate), cep=col(lambda t: t.cep),
+        lethal_radius=col(lambda t: t.lethal_radius), unit_cost=col(lambda t: t.unit_cost_usd),
+        ew_susceptible=col(lambda t: t.ew_susceptible, bool),
+        ballistic=col(lambda t: t.threat_class in BALLISTIC_CLASSES, bool),
+        harmless=col(lambda t: t.threat_class == "decoy" or t.warhead_kg <= 0, bool))
+
+
+def _wave_table(rows: list[tuple]) -> WaveTable:
+    def col(k, dtype=float) -> np.ndarray:
+        return np.array([r[k] for r in rows], dtype=dtype)
+
+    return WaveTable(name=tuple(r[0] for r in rows), type_index=col(1, int), count=col(2, int), x=col(3),
+                     y=col(4), spread=col(5), start=col(6), duration=col(7),
+                     targets=tuple(r[8] for r in rows), choice=tuple(r[9] for r in rows), dogleg=col(10, bool))

@@ -1,0 +1,174 @@
+"""Column tables of the compiled world (one numpy array per attribute, one row per entity).
+
+Positions are local metric coordinates [m] (x east, y north) of the scenario's projection.
+Per-class arrays have one column per entry of ``airshield.catalogue.THREAT_CLASSES``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from airshield.catalogue import Catalogue
+from airshield.geo import LocalProjection
+from airshield.scenario.schema import Scenario
+
+
+@dataclass(frozen=True)
+class AssetTable:
+    """Defended assets: ``x, y`` [m], ``value`` [value points], ``radius`` [m]."""
+
+    name: tuple[str, ...]
+    x: np.ndarray
+    y: np.ndarray
+    value: np.ndarray
+    radius: np.ndarray
+
+
+@dataclass(frozen=True)
+class SensorTable:
+    """Sensors (scenario sensors first, then each fire unit's own radar).
+
+    ``z`` antenna height [m]; ``range`` detection range against ``reference_rcs`` [m], [m^2];
+    ``min_alt``/``max_alt`` [m]; ``max_speed`` [m/s]; ``p_detect`` per scan [-];
+    ``scan_period`` [s]; ``sees_class`` (n, classes) bool.
+    """
+
+    name: tuple[str, ...]
+    type_key: tuple[str, ...]
+    kind: tuple[str, ...]
+    x: np.ndarray
+    y: np.ndarray
+    z: np.ndarray
+    range: np.ndarray
+    reference_rcs: np.ndarray
+    min_alt: np.ndarray
+    max_alt: np.ndarray
+    max_speed: np.ndarray
+    p_detect: np.ndarray
+    scan_period: np.ndarray
+    sees_class: np.ndarray
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    """Fire units: ``reaction`` and ``reload`` [s]; ``own_sensor`` row in SensorTable or -1."""
+
+    name: tuple[str, ...]
+    type_key: tuple[str, ...]
+    x: np.ndarray
+    y: np.ndarray
+    fire_channels: np.ndarray
+    reaction: np.ndarray
+    reload: np.ndarray
+    linked: np.ndarray
+    own_sensor: np.ndarray
+    system_cost: np.ndarray
+
+
+@dataclass(frozen=True)
+class WeaponTable:
+    """One row per (fire unit, munition) with rounds: envelope [m], speeds [m/s], cost [USD].
+
+    ``pk`` (n, classes) single-shot kill probability (0 where it cannot engage);
+    ``allowed`` (n, classes) after the doctrine's reserve rules; ``stock`` loaded rounds;
+    ``magazine`` rounds for reloading.
+    """
+
+    unit: np.ndarray
+    munition: tuple[str, ...]
+    range_min: np.ndarray
+    range_max: np.ndarray
+    alt_min: np.ndarray
+    alt_max: np.ndarray
+    max_target_speed: np.ndarray
+    speed: np.ndarray
+    cost: np.ndarray
+    pk: np.ndarray
+    allowed: np.ndarray
+    stock: np.ndarray
+    magazine: np.ndarray
+
+
+@dataclass(frozen=True)
+class EwTable:
+    """EW zones: centre ``x, y`` [m], ``radius`` [m], ``p_loss`` (n, classes) [-]."""
+
+    name: tuple[str, ...]
+    x: np.ndarray
+    y: np.ndarray
+    radius: np.ndarray
+    p_loss: np.ndarray
+
+
+@dataclass(frozen=True)
+class ThreatTypeTable:
+    """The threat types the raid uses, SI units (see ``airshield.catalogue.ThreatType``)."""
+
+    key: tuple[str, ...]
+    class_index: np.ndarray
+    speed: np.ndarray
+    altitude: np.ndarray
+    altitude_spread: np.ndarray
+    range: np.ndarray
+    rcs: np.ndarray
+    failure_rate: np.ndarray
+    cep: np.ndarray
+    lethal_radius: np.ndarray
+    unit_cost: np.ndarray
+    ew_susceptible: np.ndarray
+    ballistic: np.ndarray
+    harmless: np.ndarray
+
+
+@dataclass(frozen=True)
+class WaveTable:
+    """Raid waves: launch centre ``x, y`` and ``spread`` [m]; ``start``, ``duration`` [s];
+    ``targets`` asset rows per wave; ``choice`` value|uniform|nearest; ``dogleg`` bool."""
+
+    name: tuple[str, ...]
+    type_index: np.ndarray
+    count: np.ndarray
+    x: np.ndarray
+    y: np.ndarray
+    spread: np.ndarray
+    start: np.ndarray
+    duration: np.ndarray
+    targets: tuple[np.ndarray, ...]
+    choice: tuple[str, ...]
+    dogleg: np.ndarray
+
+
+@dataclass(frozen=True)
+class DoctrineTable:
+    """Firing doctrine per threat class: ``salvo`` [rounds], ``priority`` [-]."""
+
+    salvo: np.ndarray
+    shoot_look_shoot: bool
+    priority: np.ndarray
+    max_cost_ratio: float
+
+
+@dataclass(frozen=True)
+class World:
+    """Everything one replication needs, compiled once per scenario; read-only."""
+
+    scenario: Scenario
+    catalogue: Catalogue
+    projection: LocalProjection
+    assets: AssetTable
+    sensors: SensorTable
+    units: UnitTable
+    weapons: WeaponTable
+    ew: EwTable
+    threat_types: ThreatTypeTable
+    waves: WaveTable
+    doctrine: DoctrineTable
+    horizon: float
+    linked: bool
+
+    @property
+    def threat_count(self) -> int:
+        """Threats launched in the raid [-]."""
+        return int(self.waves.count.sum())
