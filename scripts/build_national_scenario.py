@@ -111,7 +111,7 @@ def main(out=sys.stdout) -> None:
     for threat, count, area, start, duration in WAVES:
         w(f"    - {{threat: {threat}, count: {count}, launch: {area}, start_min: {start}, duration_min: {duration}}}\n")
     w("\n".join(MISSILES) + "\n")
-    w("doctrine:\n  salvo: {default: 1, ballistic: 2, aeroballistic: 2}\n  shoot_look_shoot: true\n")
+    w("doctrine:\n  salvo: {default: 1, ballistic: 2, aeroballistic: 2}\n  shoot_look_shoot: true\n  max_cost_ratio: 40\n")
     w("  reserve:\n    - {munition: pac-3-mse, only_against: [ballistic, aeroballistic, supersonic_cruise, cruise]}\n")
     w("    - {munition: aster-30, only_against: [ballistic, aeroballistic, supersonic_cruise, cruise, jet_drone]}\n")
     w("run: {seed: 2025, replications: 10}\n")

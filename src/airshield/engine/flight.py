@@ -27,6 +27,15 @@ class Flights:
     n: int
     groups: tuple[tuple[np.ndarray, Trajectories], ...]
 
+    def __post_init__(self) -> None:
+        group = np.full(self.n, -1, dtype=int)
+        local = np.zeros(self.n, dtype=int)
+        for g, (rows, _) in enumerate(self.groups):
+            group[rows] = g
+            local[rows] = np.arange(len(rows))
+        object.__setattr__(self, "_group", group)
+        object.__setattr__(self, "_local", local)
+
     @property
     def end_time(self) -> np.ndarray:
         """Time each threat reaches its impact point (n,) [s]."""
@@ -45,15 +54,32 @@ class Flights:
         return tuple(out) if out is not None else ()
 
     def position(self, threats: np.ndarray, times: np.ndarray) -> np.ndarray:
-        """Positions (k, 3) [m] of ``threats`` at ``times`` [s]."""
+        """Positions (k, 3) [m] of ``threats`` at ``times`` [s] (clamped to each flight's ends)."""
+        threats = np.asarray(threats, dtype=int)
+        times = np.broadcast_to(np.asarray(times, dtype=float), threats.shape)
         result = np.empty((len(threats), 3))
-        for rows, traj in self.groups:
-            hit = np.isin(threats, rows)
+        group = self._group[threats]
+        for g, (_, traj) in enumerate(self.groups):
+            hit = group == g
             if hit.any():
-                local = np.searchsorted(rows, threats[hit])
-                x, y, z = traj.subset(local).position(times[hit])
-                result[hit] = np.column_stack([x, y, z])
+                result[hit] = _interpolate(traj, self._local[threats[hit]], times[hit])
         return result
+
+
+def _interpolate(traj: Trajectories, rows: np.ndarray, times: np.ndarray) -> np.ndarray:
+    """Positions (k, 3) [m] of trajectory ``rows`` at ``times`` [s], linear between waypoints."""
+    t = traj.t[rows]
+    clamped = np.clip(times, t[:, 0], t[:, -1])
+    k = np.clip((t <= clamped[:, None]).sum(axis=1) - 1, 0, t.shape[1] - 2)
+    idx = np.arange(len(rows))
+    t0, t1 = t[idx, k], t[idx, k + 1]
+    span = t1 - t0
+    frac = np.where(span > 0, (clamped - t0) / np.where(span > 0, span, 1.0), 0.0)
+    out = np.empty((len(rows), 3))
+    for c, column in enumerate((traj.x, traj.y, traj.z)):
+        a, b = column[rows, k], column[rows, k + 1]
+        out[:, c] = a + frac * (b - a)
+    return out
 
 
 def build_flights(world: World, draws: ThreatDraws, rng: np.random.Generator, settings: EngineSettings) -> Flights:

@@ -106,8 +106,14 @@ class RaidLoop:
         if candidates is None:
             return
         free = self.world.units.fire_channels - self.busy
-        for row in self.assigner.assign(candidates, free):
-            self._fire(time, candidates, int(row))
+        chosen = self.assigner.assign(candidates, free)
+        if not len(chosen):
+            return
+        act = self._offered[0][chosen]
+        meet = intercept_time(self.world, self.flights, candidates.threat[chosen], candidates.weapon[chosen],
+                              time, self.pairs.meet_by[act])
+        for row, when in zip(chosen, meet):
+            self._fire(time, candidates, int(row), float(when))
 
     def _candidates(self, time: float) -> Candidates | None:
         pairs, weapons = self.pairs, self.world.weapons
@@ -126,7 +132,7 @@ class RaidLoop:
         cost = rounds * weapons.cost[w]
         ratio = self.world.doctrine.max_cost_ratio
         if np.isfinite(ratio):
-            ok &= cost <= ratio * rounds * self.world.threat_types.unit_cost[self.draws.type_index[j]]
+            ok &= cost <= ratio * rounds * self.world.threat_types.perceived_cost[self.draws.type_index[j]]
         if not ok.any():
             return None
         act, j, w, rounds = act[ok], j[ok], w[ok], rounds[ok]
@@ -135,11 +141,10 @@ class RaidLoop:
         return Candidates(threat=j, weapon=w, unit=weapons.unit[w], p_kill=p_kill, weight=self.weight[j],
                           cost=rounds * weapons.cost[w])
 
-    def _fire(self, time: float, candidates: Candidates, row: int) -> None:
+    def _fire(self, time: float, candidates: Candidates, row: int, meet: float) -> None:
         act, rounds_all = self._offered
         j, w, rounds = int(candidates.threat[row]), int(candidates.weapon[row]), int(rounds_all[row])
         unit = int(candidates.unit[row])
-        meet = float(intercept_time(self.world, self.flights, np.array([j]), np.array([w]), time)[0])
         self.stock[w] -= rounds
         self.busy[unit] += 1
         self.in_flight[j] = True

@@ -21,20 +21,21 @@ from airshield.world import World
 
 @dataclass(frozen=True)
 class Pairs:
-    """Engagement opportunities sorted by opening time: ``threat``, ``weapon`` rows, ``open``,
-    ``close`` [s]."""
+    """Engagement opportunities sorted by opening time: ``threat``, ``weapon`` rows, ``open`` and
+    ``close`` launch times [s], ``meet_by`` the end of the envelope window [s]."""
 
     threat: np.ndarray
     weapon: np.ndarray
     open: np.ndarray
     close: np.ndarray
+    meet_by: np.ndarray
 
 
 def engagement_pairs(world: World, draws: ThreatDraws, flights: Flights, sight: Sight, c2_cycle: float) -> Pairs:
     """All feasible engagement opportunities of the replication, sorted by opening time."""
     weapons = world.weapons
     if not len(weapons.unit):
-        return Pairs(*(np.zeros(0, int),) * 2, *(np.zeros(0),) * 2)
+        return Pairs(*(np.zeros(0, int),) * 2, *(np.zeros(0),) * 3)
     units = world.units
     centres = np.column_stack([units.x[weapons.unit], units.y[weapons.unit], np.zeros(len(weapons.unit))])
     e_in, e_out = flights.scatter(lambda traj, rows: envelope_windows(
@@ -42,17 +43,21 @@ def engagement_pairs(world: World, draws: ThreatDraws, flights: Flights, sight: 
     able = weapons.allowed[:, draws.class_index].T
     slow = world.threat_types.speed[draws.type_index][:, None] <= weapons.max_target_speed[None, :]
     j, w = np.nonzero(np.isfinite(e_in) & able & slow)
-    held = _held_from(world, sight, j, w, e_in[j, w], e_out[j, w])
-    opening = _on_grid(held + units.reaction[weapons.unit[w]], c2_cycle)
-    close = _last_launch(world, flights, j, w, e_out[j, w])
+    first = e_in[j, w] - _flight_time(world, flights, j, w, e_in[j, w])
+    close = e_out[j, w] - _flight_time(world, flights, j, w, e_out[j, w])
+    reaction = units.reaction[weapons.unit[w]]
+    opening = _on_grid(_first_launch(world, sight, j, w, first, close, reaction), c2_cycle)
     keep = np.isfinite(opening) & (opening <= close)
     order = np.lexsort((w[keep], j[keep], opening[keep]))
-    return Pairs(j[keep][order], w[keep][order], opening[keep][order], close[keep][order])
+    meet_by = e_out[j, w]
+    return Pairs(j[keep][order], w[keep][order], opening[keep][order], close[keep][order], meet_by[keep][order])
 
 
-def _held_from(world: World, sight: Sight, j: np.ndarray, w: np.ndarray, e_in: np.ndarray,
-               e_out: np.ndarray) -> np.ndarray:
-    """Earliest time [s] in [e_in, e_out] at which the unit's usable picture holds the threat."""
+def _first_launch(world: World, sight: Sight, j: np.ndarray, w: np.ndarray, first: np.ndarray,
+                  close: np.ndarray, reaction: np.ndarray) -> np.ndarray:
+    """Earliest launch time [s]: the threat is held by a picture the unit may use for at least
+    the unit's reaction time, and the interceptor would meet it no earlier than its envelope
+    entry (``first``); NaN if no held interval allows a launch before ``close``."""
     unit = world.weapons.unit[w]
     linked = world.units.linked[unit]
     own = world.units.own_sensor[unit]
@@ -60,8 +65,9 @@ def _held_from(world: World, sight: Sight, j: np.ndarray, w: np.ndarray, e_in: n
     own_end = np.where(own >= 0, sight.seen_end[j, np.maximum(own, 0)], np.nan)
     starts = np.where(linked[:, None], sight.net_start[j], own_start[:, None])
     ends = np.where(linked[:, None], sight.net_end[j], own_end[:, None])
-    overlap = (ends > e_in[:, None]) & (starts <= e_out[:, None])
-    candidate = np.where(overlap, np.maximum(starts, e_in[:, None]), np.inf)
+    launch = np.maximum(starts + reaction[:, None], first[:, None])
+    valid = (launch <= ends) & (launch <= close[:, None])
+    candidate = np.where(valid, launch, np.inf)
     earliest = candidate.min(axis=1) if candidate.shape[1] else np.full(len(j), np.inf)
     return np.where(np.isinf(earliest), np.nan, earliest)
 
@@ -71,22 +77,40 @@ def _on_grid(times: np.ndarray, cycle: float) -> np.ndarray:
     return np.ceil(times / cycle) * cycle if cycle > 0 else times
 
 
-def _last_launch(world: World, flights: Flights, j: np.ndarray, w: np.ndarray, e_out: np.ndarray) -> np.ndarray:
-    """Latest launch time [s] whose interceptor reaches the threat by the window's end."""
+def _flight_time(world: World, flights: Flights, j: np.ndarray, w: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """Interceptor flight time [s] from the unit to where each threat is at time ``at`` [s]."""
     weapons, units = world.weapons, world.units
-    where = flights.position(j, e_out)
+    where = flights.position(j, at)
     unit = weapons.unit[w]
     distance = np.sqrt((where[:, 0] - units.x[unit]) ** 2 + (where[:, 1] - units.y[unit]) ** 2 + where[:, 2] ** 2)
-    return e_out - distance / weapons.speed[w]
+    return distance / weapons.speed[w]
 
 
 def intercept_time(world: World, flights: Flights, threats: np.ndarray, weapons: np.ndarray,
-                   launch: float, iterations: int = 4) -> np.ndarray:
-    """Time [s] interceptors launched at ``launch`` [s] meet their threats (fixed-point solve)."""
+                   launch: float, latest: np.ndarray) -> np.ndarray:
+    """Time [s] interceptors launched at ``launch`` [s] meet their threats, at most ``latest`` [s].
+
+    Solves t = launch + |P(t) - U| / v to 0.25 s: four fixed-point steps (enough when the threat is much
+    slower than the interceptor), then bisection on [launch, latest] where that has not converged.
+    """
     unit = world.weapons.unit[weapons]
     ux, uy, speed = world.units.x[unit], world.units.y[unit], world.weapons.speed[weapons]
+
+    def excess(t: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        p = flights.position(threats[rows], t)
+        reach = np.sqrt((p[:, 0] - ux[rows]) ** 2 + (p[:, 1] - uy[rows]) ** 2 + p[:, 2] ** 2) / speed[rows]
+        return t - launch - reach
+
+    rows = np.arange(len(threats))
     meet = np.full(len(threats), float(launch))
-    for _ in range(iterations):
-        p = flights.position(threats, meet)
-        meet = launch + np.sqrt((p[:, 0] - ux) ** 2 + (p[:, 1] - uy) ** 2 + p[:, 2] ** 2) / speed
-    return meet
+    for _ in range(4):
+        meet = meet - excess(meet, rows)
+    slow = np.flatnonzero(np.abs(excess(meet, rows)) > 0.25)
+    if len(slow):
+        lo, hi = np.full(len(slow), float(launch)), np.maximum(latest[slow], launch)
+        for _ in range(20):
+            mid = 0.5 * (lo + hi)
+            late = excess(mid, slow) >= 0
+            hi, lo = np.where(late, mid, hi), np.where(late, lo, mid)
+        meet[slow] = hi
+    return np.minimum(meet, np.maximum(latest, launch))

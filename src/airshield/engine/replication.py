@@ -30,7 +30,8 @@ def run_replication(world: World, seed: np.random.SeedSequence | int, *, assigne
     log = EventLogBuilder()
     launch_xyz = np.column_stack([draws.launch_xy, np.zeros(draws.n)])
     log.add_many("launch", draws.launch_time, np.arange(draws.n), launch_xyz)
-    seen = np.flatnonzero(np.isfinite(sight.first_seen))
+    # a threat that failed, was lost to EW or hit before any sensor held it is never detected
+    seen = np.flatnonzero(sight.first_seen <= fates.end_time)
     if len(seen):
         log.add_many("detect", sight.first_seen[seen], seen, flights.position(seen, sight.first_seen[seen]))
     loop = RaidLoop(world, draws, flights, fates, pairs, assigner or GreedyAssigner(), rng, log)

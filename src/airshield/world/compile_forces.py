@@ -12,6 +12,8 @@ from airshield.world.compile_sensors import SensorRow, sensor_table, sensor_type
 from airshield.world.locate import Locator
 from airshield.world.tables import EwTable, SensorTable, UnitTable, WeaponTable
 
+MAX_MAGAZINE_ROUNDS = 1_000_000_000  # rounds per munition held for reloading; keeps counts within int64
+
 
 def compile_forces(scenario: Scenario, catalogue: Catalogue, locator: Locator,
                    reserve: dict[str, set[str]]) -> tuple[SensorTable, UnitTable, WeaponTable]:
@@ -56,6 +58,10 @@ def _weapon_rows(index: int, unit, effector: EffectorType, reserve: dict[str, se
         for key in table:
             if key not in keys:
                 raise unknown_name(f"munition of {effector.key}", key, keys, file=file, path=f"{path}.{label}.{key}")
+    for key, rounds in unit.magazine.items():
+        if rounds > MAX_MAGAZINE_ROUNDS:
+            raise InputError(f"magazine of {rounds} rounds", file=file, path=f"{path}.magazine.{key}",
+                             expected=f"at most {MAX_MAGAZINE_ROUNDS:,} rounds per munition")
     loaded = sum(stock.values())
     if loaded > effector.capacity:
         raise InputError(f"stock of {loaded} rounds is more than a {effector.key} can hold", file=file,

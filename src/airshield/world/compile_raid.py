@@ -35,7 +35,7 @@ def compile_raid(scenario: Scenario, catalogue: Catalogue, locator: Locator,
         name = wave.name or f"{kind.key} from {area_name}"
         rows.append((name, used.index(kind), wave.count, x, y, spread, wave.start_min * 60.0,
                      wave.duration_min * 60.0, targets, wave.target_choice, dogleg))
-    return _type_table(used), _wave_table(rows)
+    return _type_table(used, catalogue), _wave_table(rows)
 
 
 def _launch(wave: Wave, areas, locator: Locator, path: str) -> tuple[float, float, float, str]:
@@ -77,7 +77,10 @@ def _check_reach(kind: ThreatType, x: float, y: float, assets: AssetTable, targe
             file=file, path=f"{path}.launch", expected="a launch area within range of at least one target")
 
 
-def _type_table(used: list[ThreatType]) -> ThreatTypeTable:
+def _type_table(used: list[ThreatType], catalogue: Catalogue) -> ThreatTypeTable:
+    drone_costs = [t.unit_cost_usd for t in catalogue.threats.values() if t.threat_class == "drone"]
+    drone_cost = float(np.mean(drone_costs)) if drone_costs else 0.0
+
     def col(get, dtype=float) -> np.ndarray:
         return np.array([get(t) for t in used], dtype=dtype)
 
@@ -88,6 +91,7 @@ def _type_table(used: list[ThreatType]) -> ThreatTypeTable:
         altitude_spread=col(lambda t: t.altitude_spread), range=col(lambda t: t.range), rcs=col(lambda t: t.rcs),
         failure_rate=col(lambda t: t.failure_rate), cep=col(lambda t: t.cep),
         lethal_radius=col(lambda t: t.lethal_radius), unit_cost=col(lambda t: t.unit_cost_usd),
+        perceived_cost=col(lambda t: max(t.unit_cost_usd, drone_cost) if t.threat_class == "decoy" else t.unit_cost_usd),
         ew_susceptible=col(lambda t: t.ew_susceptible, bool),
         ballistic=col(lambda t: t.threat_class in BALLISTIC_CLASSES, bool),
         harmless=col(lambda t: t.threat_class == "decoy" or t.warhead_kg <= 0, bool))

@@ -104,7 +104,11 @@ class EwTable:
 
 @dataclass(frozen=True)
 class ThreatTypeTable:
-    """The threat types the raid uses, SI units (see ``airshield.catalogue.ThreatType``)."""
+    """The threat types the raid uses, SI units (see ``airshield.catalogue.ThreatType``).
+
+    ``perceived_cost`` [USD] is what the defender takes a threat to be worth when it weighs the
+    cost of a shot: decoys look like attack drones, so they count at the drones' mean cost.
+    """
 
     key: tuple[str, ...]
     class_index: np.ndarray
@@ -117,6 +121,7 @@ class ThreatTypeTable:
     cep: np.ndarray
     lethal_radius: np.ndarray
     unit_cost: np.ndarray
+    perceived_cost: np.ndarray
     ew_susceptible: np.ndarray
     ballistic: np.ndarray
     harmless: np.ndarray

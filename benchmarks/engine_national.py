@@ -1,0 +1,78 @@
+"""Time one replication of a scenario, split into compile, geometry and engine.
+
+    python benchmarks/engine_national.py [SCENARIO] [--replications N] [--json]
+
+compile: scenario file -> World (once per scenario). geometry: draws, trajectories, fates,
+detection and engagement windows (per replication). engine: the event loop and EventLog.
+Speed-up over real time = raid duration (first launch to last event) / wall time per replication.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+
+import numpy as np
+
+from airshield.c2 import GreedyAssigner
+from airshield.engine import EngineSettings
+from airshield.engine.draws import draw_threats
+from airshield.engine.eventlog import EventLogBuilder
+from airshield.engine.fates import unopposed_fates
+from airshield.engine.flight import build_flights
+from airshield.engine.loop import RaidLoop
+from airshield.engine.pairs import engagement_pairs
+from airshield.engine.sight import observe
+from airshield.runs import replication_seeds
+from airshield.scenario.validate import load_world
+
+
+def time_replication(world, seed, settings: EngineSettings) -> dict:
+    """Wall times [s] of the geometry and engine stages of one replication, and its raid length [s]."""
+    start = time.perf_counter()
+    rng = np.random.default_rng(seed)
+    draws = draw_threats(world, rng, settings.min_altitude)
+    flights = build_flights(world, draws, rng, settings)
+    fates = unopposed_fates(world, draws, flights, rng)
+    sight = observe(world, draws, flights, rng, settings.coast)
+    pairs = engagement_pairs(world, draws, flights, sight, settings.c2_cycle)
+    middle = time.perf_counter()
+    log = EventLogBuilder()
+    RaidLoop(world, draws, flights, fates, pairs, GreedyAssigner(), rng, log).run(world.horizon)
+    table = log.freeze()
+    end = time.perf_counter()
+    raid = float(table["time"].max() - draws.launch_time.min()) if len(table) else 0.0
+    return {"geometry_s": middle - start, "engine_s": end - middle, "raid_s": raid, "pairs": len(pairs.threat)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("scenario", nargs="?", default="ukraine-national")
+    parser.add_argument("--replications", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    world = load_world(args.scenario)
+    compile_s = time.perf_counter() - start
+    settings = EngineSettings()
+    runs = [time_replication(world, s, settings) for s in replication_seeds(1, args.replications)]
+    geometry = statistics.median(r["geometry_s"] for r in runs)
+    engine = statistics.median(r["engine_s"] for r in runs)
+    raid = statistics.median(r["raid_s"] for r in runs)
+    result = {"scenario": args.scenario, "threats": world.threat_count, "fire_units": len(world.units.name),
+              "sensors": len(world.sensors.name), "replications": args.replications,
+              "compile_s": round(compile_s, 3), "geometry_s_median": round(geometry, 3),
+              "engine_s_median": round(engine, 3), "replication_s_median": round(geometry + engine, 3),
+              "raid_duration_h": round(raid / 3600, 2), "speedup_over_real_time": round(raid / (geometry + engine)),
+              "engagement_pairs_median": statistics.median(r["pairs"] for r in runs)}
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for key, value in result.items():
+            print(f"{key:>26}: {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""``airshield`` commands: run, validate, scenarios, catalogue, schema, places."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from airshield.api import DEFAULT_SCENARIO, run as run_scenario
+from airshield.cli.output import print_error, print_json, print_table
+from airshield.cli.run_view import show_run
+from airshield.errors import AirshieldError
+
+KINDS = ("threat", "effector", "sensor", "ew")
+
+
+@click.group(help="airshield: layered air defence against mass drone and missile raids.")
+@click.version_option(package_name="airshield")
+def cli() -> None:
+    """The command group."""
+
+
+@cli.command(help="Simulate a scenario (a built-in name or a YAML file; default: ukraine-national).")
+@click.argument("scenario", default=DEFAULT_SCENARIO)
+@click.option("--seed", type=click.IntRange(0), default=None, help="run seed (default: the scenario's run.seed)")
+@click.option("--replications", "-n", type=click.IntRange(1, 1_000_000), default=None,
+              help="Monte Carlo replications (default: the scenario's run.replications)")
+@click.option("--json", "as_json", is_flag=True, help="print the summary as JSON")
+def run(scenario: str, seed: int | None, replications: int | None, as_json: bool) -> None:
+    result = run_scenario(scenario, seed=seed, replications=replications)
+    data = result.to_dict()
+    data["scenario"] = scenario
+    print_json(data) if as_json else show_run(data)
+
+
+@cli.command(help="Check a scenario file: schema, names, positions, stocks, reachability.")
+@click.argument("scenario")
+@click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
+def validate(scenario: str, as_json: bool) -> None:
+    from airshield.scenario.validate import load_world
+    world = load_world(scenario)
+    info = {"valid": True, "scenario": world.scenario.name, "assets": len(world.assets.name),
+            "sensors": len(world.sensors.name), "fire_units": len(world.units.name),
+            "ew_zones": len(world.ew.name), "threats": world.threat_count}
+    if as_json:
+        print_json(info)
+    else:
+        click.echo(f"{scenario}: valid ({info['threats']} threats, {info['fire_units']} fire units, "
+                   f"{info['sensors']} sensors incl. fire-control radars, {info['assets']} assets)")
+
+
+@cli.command(help="List the built-in scenarios.")
+@click.option("--json", "as_json", is_flag=True)
+def scenarios(as_json: bool) -> None:
+    from airshield.scenario import builtin_names, load_scenario
+    rows = [(name, load_scenario(name).description) for name in builtin_names()]
+    if as_json:
+        print_json([{"name": n, "description": d} for n, d in rows])
+    else:
+        print_table("Built-in scenarios", ("name", "description"), rows)
+
+
+@cli.command(help="Show catalogue types with every figure and its source.")
+@click.option("--kind", type=click.Choice(KINDS), default=None, help="only this kind of type")
+@click.option("--json", "as_json", is_flag=True)
+def catalogue(kind: str | None, as_json: bool) -> None:
+    from airshield.catalogue import catalogue_rows, load_catalogue
+    cat = load_catalogue()
+    kinds = [kind] if kind else list(KINDS)
+    rows = {k: catalogue_rows(cat, k) for k in kinds}
+    if as_json:
+        print_json(rows)
+        return
+    for k in kinds:
+        print_table(f"{k} types", ("type", "field", "value", "unit", "provenance"),
+                    [(r["type"], r["field"], r["value"], r["unit"], r["provenance"]) for r in rows[k]])
+
+
+@cli.command(help="Print the JSON Schema of scenario files (for editors).")
+def schema() -> None:
+    from airshield.scenario import Scenario
+    click.echo(json.dumps(Scenario.model_json_schema(), indent=2))
+
+
+@cli.command(help="List the named launch areas a wave's 'launch' may use.")
+@click.option("--json", "as_json", is_flag=True)
+def places(as_json: bool) -> None:
+    from airshield.geo import launch_areas
+    table = launch_areas()
+    if as_json:
+        print_json(table.to_dict(orient="records"))
+    else:
+        print_table("Launch areas", ("key", "name", "lat", "lon", "radius_km", "kind"),
+                    table[["key", "name", "lat", "lon", "radius_km", "kind"]].itertuples(index=False))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: runs the CLI; user errors print one line and exit with code 2."""
+    try:
+        cli.main(args=argv, standalone_mode=False)
+    except AirshieldError as exc:
+        print_error(str(exc))
+        return _exit(2)
+    except click.exceptions.Abort:
+        print_error("aborted")
+        return _exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        return _exit(exc.exit_code)
+    return _exit(0)
+
+
+def _exit(code: int) -> int:
+    if __name__ == "__main__" or "pytest" not in sys.modules:
+        sys.exit(code)
+    return code
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""Printing for the CLI: JSON for machines, rich tables for people, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+
+def print_json(data) -> None:
+    """Write ``data`` as indented JSON to standard output."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """A readable table on standard output."""
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(v) for v in row))
+    Console(width=max(120, Console().width)).print(table)
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        return f"{value:,.2f}" if abs(value) < 1e5 else f"{value:,.0f}"
+    return str(value)
+
+
+def print_error(message: str) -> None:
+    """One clear line on standard error."""
+    sys.stderr.write(f"error: {message}\n")
