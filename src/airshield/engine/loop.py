@@ -42,6 +42,7 @@ class RaidLoop:
         self.busy = np.zeros(len(world.units.name), dtype=int)
         self.used = np.zeros(len(pairs.threat), dtype=bool)
         self.weight = self._threat_weight()
+        self.end_xyz = flights.position(np.arange(draws.n), fates.end_time)
         self.heap: list[tuple] = []
         self.seq = itertools.count()
         self.cursor = 0
@@ -73,7 +74,7 @@ class RaidLoop:
         if not self.alive[j]:
             return
         self.alive[j] = False
-        xyz = tuple(self.flights.position(np.array([j]), np.array([time]))[0])
+        xyz = tuple(self.end_xyz[j])
         fate = int(self.fates.fate[j])
         if fate in FATE_KIND:
             self.log.add(time, FATE_KIND[fate], threat=j, xyz=xyz)
@@ -83,13 +84,12 @@ class RaidLoop:
             for asset, value in damage_events(self.world, self.draws.type_index[j], xyz, self.remaining):
                 self.log.add(time, "damage", threat=j, xyz=xyz, asset=asset, value=value)
 
-    def _intercept(self, time: float, j: int, w: int, p_kill: float) -> None:
+    def _intercept(self, time: float, j: int, w: int, p_kill: float, xyz: tuple[float, float, float]) -> None:
         unit = int(self.world.weapons.unit[w])
         self.busy[unit] -= 1
         self.in_flight[j] = False
         kill = self.rng.random() < p_kill
         if self.alive[j]:
-            xyz = tuple(self.flights.position(np.array([j]), np.array([time]))[0])
             self.log.add(time, "kill" if kill else "miss", threat=j, unit=unit, weapon=w, xyz=xyz)
             self.alive[j] = not kill
         self.push(time, DECIDE)
@@ -112,8 +112,11 @@ class RaidLoop:
         act = self._offered[0][chosen]
         meet = intercept_time(self.world, self.flights, candidates.threat[chosen], candidates.weapon[chosen],
                               time, self.pairs.meet_by[act])
-        for row, when in zip(chosen, meet):
-            self._fire(time, candidates, int(row), float(when))
+        threats = candidates.threat[chosen]
+        here = self.flights.position(threats, np.full(len(chosen), time))
+        there = self.flights.position(threats, meet)
+        for k, row in enumerate(chosen):
+            self._fire(time, candidates, int(row), float(meet[k]), tuple(here[k]), tuple(there[k]))
 
     def _candidates(self, time: float) -> Candidates | None:
         pairs, weapons = self.pairs, self.world.weapons
@@ -141,7 +144,8 @@ class RaidLoop:
         return Candidates(threat=j, weapon=w, unit=weapons.unit[w], p_kill=p_kill, weight=self.weight[j],
                           cost=rounds * weapons.cost[w])
 
-    def _fire(self, time: float, candidates: Candidates, row: int, meet: float) -> None:
+    def _fire(self, time: float, candidates: Candidates, row: int, meet: float,
+              xyz: tuple[float, float, float], meet_xyz: tuple[float, float, float]) -> None:
         act, rounds_all = self._offered
         j, w, rounds = int(candidates.threat[row]), int(candidates.weapon[row]), int(rounds_all[row])
         unit = int(candidates.unit[row])
@@ -149,10 +153,9 @@ class RaidLoop:
         self.busy[unit] += 1
         self.in_flight[j] = True
         self.used[act[row]] = True
-        xyz = tuple(self.flights.position(np.array([j]), np.array([time]))[0])
         self.log.add(time, "engage", threat=j, unit=unit, weapon=w, rounds=rounds,
                      cost=float(candidates.cost[row]), xyz=xyz)
-        self.push(meet, INTERCEPT, j, w, float(candidates.p_kill[row]))
+        self.push(meet, INTERCEPT, j, w, float(candidates.p_kill[row]), meet_xyz)
         if self.stock[w] == 0 and self.magazine[w] > 0 and not self.reloading[w]:
             self.reloading[w] = True
             self.push(time + float(self.world.units.reload[unit]), RELOAD, w)
