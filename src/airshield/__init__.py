@@ -4,8 +4,7 @@
 >>> result = airshield.run("kyiv-small", replications=5, seed=1)   # doctest: +SKIP
 """
 
-from airshield.api import DEFAULT_SCENARIO, load_scenario, load_world, run
+from airshield._version import __version__
+from airshield.api import DEFAULT_SCENARIO, load_scenario, load_world, resume, run
 
-__version__ = "0.1.0"
-
-__all__ = ["DEFAULT_SCENARIO", "__version__", "load_scenario", "load_world", "run"]
+__all__ = ["DEFAULT_SCENARIO", "__version__", "load_scenario", "load_world", "resume", "run"]

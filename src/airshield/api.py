@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from airshield.runs import RunResult, run_serial
+from airshield.runs import RunResult
+from airshield.runs.session import resume_run, run_world
 from airshield.scenario import load_scenario
 from airshield.scenario.validate import load_world
 
@@ -12,14 +14,29 @@ DEFAULT_SCENARIO = "ukraine-national"
 
 
 def run(source: str | Path = DEFAULT_SCENARIO, *, replications: int | None = None, seed: int | None = None,
-        keep_logs: bool = False) -> RunResult:
-    """Simulate a built-in scenario or scenario file; defaults come from the scenario's ``run``."""
+        workers: int = 1, backend: str = "local", address: str | None = None, out: str | Path | None = None,
+        keep_events: bool = False, until_precision: float | None = None, max_replications: int = 10_000,
+        progress: Callable[[int, int], None] | None = None) -> RunResult:
+    """Simulate a built-in scenario or scenario file.
+
+    Seed and replications default to the scenario's ``run`` settings. ``workers`` local processes
+    (or Ray tasks with ``backend='ray'``) give identical results for any count. ``out`` stores the
+    run under that folder. ``until_precision`` adds replications until the 95 % interval on mean
+    value lost is narrower than this share of the mean (at most ``max_replications``).
+    """
     world = load_world(source)
     settings = world.scenario.run
-    result = run_serial(world, seed=settings.seed if seed is None else seed,
-                        replications=settings.replications if replications is None else replications,
-                        keep_logs=keep_logs)
-    return result
+    return run_world(world, seed=settings.seed if seed is None else seed,
+                     replications=settings.replications if replications is None else replications,
+                     workers=workers, backend=backend, address=address,
+                     out=Path(out) if out is not None else None, keep_events=keep_events,
+                     until_precision=until_precision, max_replications=max_replications, progress=progress)
 
 
-__all__ = ["DEFAULT_SCENARIO", "load_scenario", "load_world", "run"]
+def resume(run_dir: str | Path, *, workers: int = 1, backend: str = "local", address: str | None = None,
+           progress: Callable[[int, int], None] | None = None) -> RunResult:
+    """Complete an interrupted stored run."""
+    return resume_run(Path(run_dir), workers=workers, backend=backend, address=address, progress=progress)
+
+
+__all__ = ["DEFAULT_SCENARIO", "load_scenario", "load_world", "resume", "run"]

@@ -9,6 +9,7 @@ import click
 
 from airshield.api import DEFAULT_SCENARIO, run as run_scenario
 from airshield.cli.output import print_error, print_json, print_table
+from airshield.cli.progress import progress_bar
 from airshield.cli.run_view import show_run
 from airshield.errors import AirshieldError
 
@@ -26,11 +27,34 @@ def cli() -> None:
 @click.option("--seed", type=click.IntRange(0), default=None, help="run seed (default: the scenario's run.seed)")
 @click.option("--replications", "-n", type=click.IntRange(1, 1_000_000), default=None,
               help="Monte Carlo replications (default: the scenario's run.replications)")
+@click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True, help="parallel workers")
+@click.option("--backend", default="local", show_default=True, help="local (processes) or ray")
+@click.option("--address", default=None, help="Ray head address host:port (default: start a local Ray)")
+@click.option("--out", type=click.Path(file_okay=False), default="runs", show_default=True,
+              help="folder for the run directory")
+@click.option("--no-store", is_flag=True, help="do not write a run directory")
+@click.option("--keep-events", is_flag=True, help="store every replication's event log (Parquet)")
+@click.option("--until-precision", type=click.FloatRange(0, min_open=True), default=None,
+              help="add replications until the 95% interval on mean value lost is narrower than this share of the mean")
+@click.option("--max-replications", type=click.IntRange(1), default=10_000, show_default=True,
+              help="upper limit with --until-precision")
+@click.option("--resume", "resume_dir", type=click.Path(file_okay=False), default=None,
+              help="complete an interrupted run directory instead of starting one")
 @click.option("--json", "as_json", is_flag=True, help="print the summary as JSON")
-def run(scenario: str, seed: int | None, replications: int | None, as_json: bool) -> None:
-    result = run_scenario(scenario, seed=seed, replications=replications)
+def run(scenario: str, seed: int | None, replications: int | None, workers: int, backend: str,
+        address: str | None, out: str, no_store: bool, keep_events: bool, until_precision: float | None,
+        max_replications: int, resume_dir: str | None, as_json: bool) -> None:
+    from airshield.api import resume
+    with progress_bar("replications", not as_json) as progress:
+        if resume_dir:
+            result = resume(resume_dir, workers=workers, backend=backend, address=address, progress=progress)
+        else:
+            result = run_scenario(scenario, seed=seed, replications=replications, workers=workers,
+                                  backend=backend, address=address, out=None if no_store else out,
+                                  keep_events=keep_events, until_precision=until_precision,
+                                  max_replications=max_replications, progress=progress)
     data = result.to_dict()
-    data["scenario"] = scenario
+    data["scenario"] = scenario if not resume_dir else result.store.meta().get("scenario")
     print_json(data) if as_json else show_run(data)
 
 
@@ -93,6 +117,16 @@ def places(as_json: bool) -> None:
     else:
         print_table("Launch areas", ("key", "name", "lat", "lon", "radius_km", "kind"),
                     table[["key", "name", "lat", "lon", "radius_km", "kind"]].itertuples(index=False))
+
+
+def _register() -> None:
+    from airshield.cli.results import results
+    from airshield.cli.sweep import sweep
+    cli.add_command(results)
+    cli.add_command(sweep)
+
+
+_register()
 
 
 def main(argv: list[str] | None = None) -> int:

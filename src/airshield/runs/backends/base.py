@@ -1,0 +1,39 @@
+"""The ``Backend`` role: run chunks of replications, yield results in any order."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+
+from airshield.errors import InputError
+from airshield.runs.task import ReplicationResult
+from airshield.world import World
+
+BACKENDS = ("local", "ray")
+
+
+class Backend(ABC):
+    """Runs replications of a World; results may arrive in any order."""
+
+    name: str = "backend"
+    workers: int = 1
+
+    @abstractmethod
+    def run(self, world: World, seed: int, indices: Sequence[int], keep_events: bool) -> Iterator[ReplicationResult]:
+        """Yield the results of replications ``indices`` as they complete."""
+
+    def close(self) -> None:
+        """Release workers (no-op by default)."""
+
+
+def make_backend(name: str, workers: int = 1, address: str | None = None) -> Backend:
+    """The backend called ``name`` ('local' or 'ray'), with ``workers`` processes."""
+    if workers < 1:
+        raise InputError(f"{workers} workers", path="--workers", expected="1 or more")
+    if name == "local":
+        from airshield.runs.backends.local import LocalBackend, SerialBackend
+        return SerialBackend() if workers == 1 else LocalBackend(workers)
+    if name == "ray":
+        from airshield.runs.backends.ray import RayBackend
+        return RayBackend(workers, address)
+    raise InputError(f"unknown backend '{name}'", path="--backend", expected="one of: " + ", ".join(BACKENDS))

@@ -1,0 +1,63 @@
+"""Start, resume and name stored runs: what ``airshield run`` does, as functions."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from airshield._version import __version__
+from airshield.errors import InputError
+from airshield.runs.backends import make_backend
+from airshield.runs.runner import RunResult, run_monte_carlo
+from airshield.runs.store import RunStore
+from airshield.scenario.resolved import resolved_document
+from airshield.scenario.validate import load_world_text
+from airshield.world import World
+
+
+def run_world(world: World, *, seed: int, replications: int, workers: int = 1, backend: str = "local",
+              address: str | None = None, out: Path | None = None, keep_events: bool = False,
+              until_precision: float | None = None, max_replications: int = 10_000,
+              progress: Callable[[int, int], None] | None = None, keep_in_memory: bool = True) -> RunResult:
+    """Run ``world``; with ``out``, store the run in a new directory under it."""
+    runner = make_backend(backend, workers, address)
+    try:
+        store = None
+        if out is not None:
+            meta = {"airshield_version": __version__, "scenario": world.scenario.name, "seed": seed,
+                    "replications_requested": replications, "backend": backend, "workers": workers,
+                    "keep_events": keep_events, "until_precision": until_precision,
+                    "max_replications": max_replications, "started": time.time()}
+            store = RunStore.create(Path(out), run_name(world.scenario.name, seed), meta,
+                                    resolved_document(world.scenario))
+        return run_monte_carlo(world, seed=seed, replications=replications, backend=runner, store=store,
+                               keep_events=keep_events, keep_in_memory=keep_in_memory,
+                               until_precision=until_precision, max_replications=max_replications,
+                               progress=progress)
+    finally:
+        runner.close()
+
+
+def resume_run(directory: Path, *, workers: int = 1, backend: str = "local", address: str | None = None,
+               progress: Callable[[int, int], None] | None = None) -> RunResult:
+    """Complete an interrupted stored run; the result equals an uninterrupted run's."""
+    store = RunStore.open(directory)
+    meta = store.meta()
+    if meta.get("status") == "complete":
+        raise InputError("this run is complete already", file=str(directory), expected="an incomplete run")
+    world = load_world_text(store.scenario_text(), file=str(Path(directory) / "scenario.yaml"))
+    runner = make_backend(backend, workers, address)
+    try:
+        return run_monte_carlo(world, seed=int(meta["seed"]), replications=int(meta["replications_requested"]),
+                               backend=runner, store=store, keep_events=bool(meta.get("keep_events")),
+                               keep_in_memory=False, until_precision=meta.get("until_precision"),
+                               max_replications=int(meta.get("max_replications", 10_000)), progress=progress)
+    finally:
+        runner.close()
+
+
+def run_name(scenario: str, seed: int) -> str:
+    """A directory name for a new run: scenario, UTC time to the microsecond, seed."""
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime()) + f"{time.time() % 1:.6f}"[1:].replace(".", "-")
+    return f"{scenario}-{stamp}-s{seed}"

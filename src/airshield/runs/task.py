@@ -1,0 +1,39 @@
+"""The unit of work shipped to workers: a chunk of replications of one World."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from airshield.analysis import ReplicationMetrics, replication_metrics
+from airshield.engine import run_replication
+from airshield.runs.seeds import replication_seed
+from airshield.world import World
+
+
+@dataclass(frozen=True)
+class ReplicationResult:
+    """What one replication returns: its index, metrics, and its event log if asked for."""
+
+    index: int
+    metrics: ReplicationMetrics
+    events: pd.DataFrame | None
+
+
+def simulate_chunk(world: World, seed: int, indices: Sequence[int], keep_events: bool) -> list[ReplicationResult]:
+    """Run the replications ``indices`` of ``world`` (module-level so that it pickles)."""
+    results = []
+    for index in indices:
+        log = run_replication(world, replication_seed(seed, index))
+        results.append(ReplicationResult(index, replication_metrics(world, log), log if keep_events else None))
+    return results
+
+
+def chunks(indices: Sequence[int], workers: int, per_worker: int = 4, largest: int = 25) -> list[list[int]]:
+    """Split ``indices`` into chunks: about ``per_worker`` chunks per worker, at most ``largest`` each."""
+    if not indices:
+        return []
+    size = max(1, min(largest, -(-len(indices) // (workers * per_worker))))
+    return [list(indices[i:i + size]) for i in range(0, len(indices), size)]
