@@ -120,8 +120,10 @@ def places(as_json: bool) -> None:
 
 
 def _register() -> None:
+    from airshield.cli.history import history
     from airshield.cli.results import results
     from airshield.cli.sweep import sweep
+    cli.add_command(history)
     cli.add_command(results)
     cli.add_command(sweep)
 
