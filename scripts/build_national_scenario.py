@@ -45,6 +45,9 @@ RING_KM = {"patriot": 15, "samp-t": 15, "iris-t-slm": 20, "nasams": 15, "s-300ps
            "gepard": 25, "skynex": 10, "mobile-fire-group": 60, "interceptor-drone-team": 45}
 RADARS = [(51.3, 31.3), (50.9, 33.5), (50.2, 35.2), (49.3, 34.0), (48.6, 33.0), (47.6, 32.5), (46.9, 30.9),
           (49.0, 31.5), (50.2, 29.0), (49.6, 26.5), (50.0, 24.5), (48.3, 28.5), (51.0, 28.0), (47.5, 35.3)]
+# Wide-area EW on the drones' approach corridors (north, east, south); illustrative.
+HEAVY_EW = [(51.0, 31.0), (50.7, 33.8), (49.8, 34.6), (49.6, 35.8), (48.4, 35.8), (47.9, 35.6), (47.1, 32.3),
+            (46.6, 31.2), (49.3, 32.3), (50.9, 30.3)]
 WAVES = [
     ("shahed-136", 130, "kursk", 0, 360), ("shahed-136", 90, "bryansk", 15, 330),
     ("shahed-136", 90, "oryol", 30, 300), ("shahed-136", 60, "millerovo", 0, 300),
@@ -106,6 +109,8 @@ def main(out=sys.stdout) -> None:
     for name in ["Kyiv", "Odesa", "Dnipro", "Kharkiv", "Lviv", "Zaporizhzhya", "Mykolayiv", "Kryvyy Rih"]:
         lat, lon = where[name]
         w(f"  - {{name: ew-{name.lower().replace(' ', '-')}, type: ew-jammer, lat: {lat}, lon: {lon}}}\n")
+    for i, (lat, lon) in enumerate(HEAVY_EW):
+        w(f"  - {{name: ew-wide-{i + 1}, type: ew-heavy, lat: {lat}, lon: {lon}}}\n")
     w("network: {linked: true}\n")
     w("raid:\n  name: national night raid (2025 scale)\n  waves:\n")
     for threat, count, area, start, duration in WAVES:

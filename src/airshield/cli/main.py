@@ -121,6 +121,10 @@ def places(as_json: bool) -> None:
 
 def _register() -> None:
     from airshield.cli.history import history
+    from airshield.cli.history_model import calibrate, replay, validate as validate_history
+    history.add_command(replay)
+    history.add_command(validate_history, name="validate")
+    cli.add_command(calibrate)
     from airshield.cli.results import results
     from airshield.cli.sweep import sweep
     cli.add_command(history)

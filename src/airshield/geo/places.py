@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from airshield.errors import unknown_name
 from airshield.geo.launch_areas import launch_areas
@@ -23,17 +24,18 @@ class Place:
     capacity_mw: float | None = None
 
 
-def _candidates(kind: str) -> list[tuple[list[str], Place]]:
-    """(names that match, place) pairs of one kind, in table order."""
+@lru_cache(maxsize=None)
+def _candidates(kind: str) -> tuple[tuple[tuple[str, ...], Place], ...]:
+    """(names that match, place) pairs of one kind, in table order (read-only, cached)."""
     if kind == "city":
-        return [([r.name], Place(r.name, kind, r.lat, r.lon, population=int(r.population)))
-                for r in cities(min_population=0).itertuples()]
+        return tuple(((r.name,), Place(r.name, kind, r.lat, r.lon, population=int(r.population)))
+                     for r in cities(min_population=0).itertuples())
     if kind == "plant":
-        return [([r.name], Place(r.name, kind, r.lat, r.lon, capacity_mw=float(r.capacity_mw)))
-                for r in power_plants().itertuples()]
+        return tuple(((r.name,), Place(r.name, kind, r.lat, r.lon, capacity_mw=float(r.capacity_mw)))
+                     for r in power_plants().itertuples())
     if kind == "launch_area":
-        return [([r.key, r.name, *r.aliases], Place(r.name, kind, r.lat, r.lon))
-                for r in launch_areas().itertuples()]
+        return tuple(((r.key, r.name, *r.aliases), Place(r.name, kind, r.lat, r.lon))
+                     for r in launch_areas().itertuples())
     raise unknown_name("place kind", kind, PLACE_KINDS)
 
 

@@ -9,11 +9,13 @@ import yaml
 
 from airshield.errors import InputError
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when available
+
 
 def read_yaml_mapping(text: str, file: str) -> dict[str, Any]:
     """Parse ``text`` as YAML (safe loader) and require a mapping at the top [-]."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"

@@ -1,0 +1,75 @@
+"""Simulated shares per class group for a raid spec: the model's prediction of a raid's outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from airshield.catalogue import load_catalogue
+from airshield.history.params import CLASS_GROUPS, GROUP_OF_CLASS, ReplayParams
+from airshield.history.raids import Raid
+from airshield.history.replay import Laydown, replay_world
+from airshield.history.spec import RaidSpec
+from airshield.runs import Backend, run_monte_carlo
+
+GROUPS = tuple(CLASS_GROUPS)
+SHARES = ("destroyed", "ew_lost", "neutralised")
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """Per group: launched [-], mean shares and their 5th/95th percentiles over replications [-]."""
+
+    raid_id: str
+    table: pd.DataFrame
+
+
+def predict(spec: RaidSpec, laydown: Laydown, params: ReplayParams, *, replications: int, seed: int,
+            backend: Backend | None = None) -> Prediction:
+    """Simulate the raid ``replications`` times; shares of destroyed, EW-lost and neutralised per group."""
+    world = replay_world(spec, laydown, params)
+    result = run_monte_carlo(world, seed=seed, replications=replications, backend=backend)
+    catalogue = load_catalogue(world.scenario.catalogue or None)
+    per_rep = [_group_counts(m.by_threat, catalogue) for m in result.metrics]
+    rows = []
+    for group in GROUPS:
+        counts = np.array([[rep.get(group, {}).get(k, 0.0) for k in ("launched", "destroyed", "ew_lost")]
+                           for rep in per_rep], dtype=float)
+        launched = counts[:, 0]
+        if launched.max(initial=0) <= 0:
+            continue
+        shares = {"destroyed": counts[:, 1] / launched, "ew_lost": counts[:, 2] / launched,
+                  "neutralised": (counts[:, 1] + counts[:, 2]) / launched}
+        row = {"group": group, "launched": float(launched.mean())}
+        for name, values in shares.items():
+            row[name] = float(values.mean())
+            row[f"{name}_p05"] = float(np.percentile(values, 5))
+            row[f"{name}_p95"] = float(np.percentile(values, 95))
+        rows.append(row)
+    return Prediction(spec.id, pd.DataFrame(rows).set_index("group") if rows else pd.DataFrame())
+
+
+def _group_counts(by_threat: dict, catalogue) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for key, counts in by_threat.items():
+        group = GROUP_OF_CLASS[catalogue.threats[key].threat_class]
+        slot = out.setdefault(group, {"launched": 0.0, "destroyed": 0.0, "ew_lost": 0.0})
+        for name in slot:
+            slot[name] += counts[name]
+    return out
+
+
+def reported_shares(raid: Raid) -> pd.DataFrame:
+    """Reported launched and shares per group (rows of classes the model simulates only)."""
+    totals = raid.totals
+    totals = totals[totals.index.isin(list(GROUP_OF_CLASS))]
+    grouped = totals.groupby(totals.index.map(GROUP_OF_CLASS)).sum()
+    grouped = grouped[grouped["launched"] > 0]
+    table = pd.DataFrame({"launched": grouped["launched"].astype(float),
+                          "destroyed": grouped["destroyed"] / grouped["launched"],
+                          "ew_lost": grouped["ew_lost"] / grouped["launched"]})
+    table["neutralised"] = table["destroyed"] + table["ew_lost"]
+    table.index.name = "group"
+    return table
