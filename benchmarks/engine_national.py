@@ -16,7 +16,7 @@ import time
 
 import numpy as np
 
-from airshield.c2 import GreedyAssigner
+from airshield.c2 import make_assigner
 from airshield.engine import EngineSettings
 from airshield.engine.draws import draw_threats
 from airshield.engine.eventlog import EventLogBuilder
@@ -40,7 +40,7 @@ def time_replication(world, seed, settings: EngineSettings) -> dict:
     pairs = engagement_pairs(world, draws, flights, sight, settings.c2_cycle)
     middle = time.perf_counter()
     log = EventLogBuilder()
-    RaidLoop(world, draws, flights, fates, pairs, GreedyAssigner(), rng, log).run(world.horizon)
+    RaidLoop(world, draws, flights, fates, pairs, make_assigner(world.doctrine.policy, world.doctrine.value_per_musd), rng, log).run(world.horizon)
     table = log.freeze()
     end = time.perf_counter()
     raid = float(table["time"].max() - draws.launch_time.min()) if len(table) else 0.0

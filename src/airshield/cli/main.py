@@ -120,13 +120,17 @@ def places(as_json: bool) -> None:
 
 
 def _register() -> None:
+    from airshield.cli.doctrine import compare_doctrine
     from airshield.cli.history import history
+    cli.add_command(compare_doctrine)
     from airshield.cli.history_model import calibrate, replay, validate as validate_history
     history.add_command(replay)
     history.add_command(validate_history, name="validate")
     cli.add_command(calibrate)
     from airshield.cli.results import results
     from airshield.cli.sweep import sweep
+    from airshield.cli.wta import wta
+    cli.add_command(wta)
     cli.add_command(history)
     cli.add_command(results)
     cli.add_command(sweep)

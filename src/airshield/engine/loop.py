@@ -13,6 +13,7 @@ import itertools
 import numpy as np
 
 from airshield.c2 import Assigner, Candidates
+from airshield.engine.candidates import CandidateBuilder
 from airshield.engine.draws import ThreatDraws
 from airshield.engine.eventlog import EventLogBuilder
 from airshield.engine.fates import EW_LOSS, FAILURE, Fates
@@ -34,26 +35,18 @@ class RaidLoop:
         self.assigner, self.rng, self.log = assigner, rng, log
         weapons = world.weapons
         self.alive = np.ones(draws.n, dtype=bool)
-        self.in_flight = np.zeros(draws.n, dtype=bool)
+        self.in_flight = np.zeros(draws.n, dtype=int)
+        self.concurrent = assigner.concurrent
         self.stock = weapons.stock.copy()
         self.magazine = weapons.magazine.copy()
         self.reload_size = np.maximum(weapons.stock, 1)
         self.reloading = np.zeros(len(weapons.unit), dtype=bool)
         self.busy = np.zeros(len(world.units.name), dtype=int)
         self.used = np.zeros(len(pairs.threat), dtype=bool)
-        self.weight = self._threat_weight()
+        self.builder = CandidateBuilder(world, draws, flights, pairs, world.doctrine.value_per_musd > 0)
         self.end_xyz = flights.position(np.arange(draws.n), fates.end_time)
         self.heap: list[tuple] = []
         self.seq = itertools.count()
-        self.cursor = 0
-        self.active = np.zeros(0, dtype=int)
-
-    def _threat_weight(self) -> np.ndarray:
-        """Value at risk x class priority per threat [value points]; decoys look like drones."""
-        world, draws = self.world, self.draws
-        perceived = np.where(world.threat_types.harmless[draws.type_index] & (draws.class_index == 1), 0,
-                             draws.class_index)
-        return world.doctrine.priority[perceived] * world.assets.value[draws.target]
 
     def push(self, time: float, priority: int, *payload) -> None:
         """Schedule an event."""
@@ -87,7 +80,7 @@ class RaidLoop:
     def _intercept(self, time: float, j: int, w: int, p_kill: float, xyz: tuple[float, float, float]) -> None:
         unit = int(self.world.weapons.unit[w])
         self.busy[unit] -= 1
-        self.in_flight[j] = False
+        self.in_flight[j] -= 1
         kill = self.rng.random() < p_kill
         if self.alive[j]:
             self.log.add(time, "kill" if kill else "miss", threat=j, unit=unit, weapon=w, xyz=xyz)
@@ -102,57 +95,34 @@ class RaidLoop:
         self.push(time, DECIDE)
 
     def _decide(self, time: float) -> None:
-        candidates = self._candidates(time)
-        if candidates is None:
+        built = self.builder.build(time, self)
+        if built is None:
             return
+        candidates, offered, rounds = built
         free = self.world.units.fire_channels - self.busy
         chosen = self.assigner.assign(candidates, free)
         if not len(chosen):
             return
-        act = self._offered[0][chosen]
+        act = offered[chosen]
         meet = intercept_time(self.world, self.flights, candidates.threat[chosen], candidates.weapon[chosen],
                               time, self.pairs.meet_by[act])
         threats = candidates.threat[chosen]
         here = self.flights.position(threats, np.full(len(chosen), time))
         there = self.flights.position(threats, meet)
         for k, row in enumerate(chosen):
-            self._fire(time, candidates, int(row), float(meet[k]), tuple(here[k]), tuple(there[k]))
+            self._fire(time, candidates, int(row), int(act[k]), int(rounds[row]), float(meet[k]),
+                       tuple(here[k]), tuple(there[k]))
 
-    def _candidates(self, time: float) -> Candidates | None:
-        pairs, weapons = self.pairs, self.world.weapons
-        end = np.searchsorted(pairs.open, time, side="right")
-        if end > self.cursor:
-            self.active = np.concatenate([self.active, np.arange(self.cursor, end)])
-            self.cursor = end
-        act = self.active[(pairs.close[self.active] >= time) & self.alive[pairs.threat[self.active]]]
-        self.active = act
-        j, w = pairs.threat[act], pairs.weapon[act]
-        unit = weapons.unit[w]
-        ok = ~self.in_flight[j] & (self.stock[w] > 0) & (self.busy[unit] < self.world.units.fire_channels[unit])
-        if not self.world.doctrine.shoot_look_shoot:
-            ok &= ~self.used[act]
-        rounds = np.minimum(self.world.doctrine.salvo[self.draws.class_index[j]], self.stock[w])
-        cost = rounds * weapons.cost[w]
-        ratio = self.world.doctrine.max_cost_ratio
-        if np.isfinite(ratio):
-            ok &= cost <= ratio * rounds * self.world.threat_types.perceived_cost[self.draws.type_index[j]]
-        if not ok.any():
-            return None
-        act, j, w, rounds = act[ok], j[ok], w[ok], rounds[ok]
-        self._offered = (act, rounds)
-        p_kill = 1.0 - (1.0 - weapons.pk[w, self.draws.class_index[j]]) ** rounds
-        return Candidates(threat=j, weapon=w, unit=weapons.unit[w], p_kill=p_kill, weight=self.weight[j],
-                          cost=rounds * weapons.cost[w])
-
-    def _fire(self, time: float, candidates: Candidates, row: int, meet: float,
+    def _fire(self, time: float, candidates: Candidates, row: int, pair: int, rounds: int, meet: float,
               xyz: tuple[float, float, float], meet_xyz: tuple[float, float, float]) -> None:
-        act, rounds_all = self._offered
-        j, w, rounds = int(candidates.threat[row]), int(candidates.weapon[row]), int(rounds_all[row])
+        j, w = int(candidates.threat[row]), int(candidates.weapon[row])
         unit = int(candidates.unit[row])
+        if self.stock[w] < rounds or self.busy[unit] >= self.world.units.fire_channels[unit]:
+            return
         self.stock[w] -= rounds
         self.busy[unit] += 1
-        self.in_flight[j] = True
-        self.used[act[row]] = True
+        self.in_flight[j] += 1
+        self.used[pair] = True
         self.log.add(time, "engage", threat=j, unit=unit, weapon=w, rounds=rounds,
                      cost=float(candidates.cost[row]), xyz=xyz)
         self.push(meet, INTERCEPT, j, w, float(candidates.p_kill[row]), meet_xyz)

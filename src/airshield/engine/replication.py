@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from airshield.c2 import Assigner, GreedyAssigner
+from airshield.c2 import Assigner, make_assigner
 from airshield.engine.draws import draw_threats
 from airshield.engine.eventlog import EventLogBuilder
 from airshield.engine.fates import unopposed_fates
@@ -34,7 +34,8 @@ def run_replication(world: World, seed: np.random.SeedSequence | int, *, assigne
     seen = np.flatnonzero(sight.first_seen <= fates.end_time)
     if len(seen):
         log.add_many("detect", sight.first_seen[seen], seen, flights.position(seen, sight.first_seen[seen]))
-    loop = RaidLoop(world, draws, flights, fates, pairs, assigner or GreedyAssigner(), rng, log)
+    assigner = assigner or make_assigner(world.doctrine.policy, world.doctrine.value_per_musd)
+    loop = RaidLoop(world, draws, flights, fates, pairs, assigner, rng, log)
     loop.run(world.horizon)
     return attach_labels(world, draws, log.freeze())
 

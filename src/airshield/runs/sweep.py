@@ -31,10 +31,15 @@ def grid(sets: list[tuple[str, list[Any]]]) -> list[dict[str, Any]]:
 def sweep(source: str | Path, sets: list[tuple[str, list[Any]]], *, seed: int, replications: int,
           backend: Backend | None = None, progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
     """Tidy table: one row per (point, metric) with the parameters, mean, 95 % interval and percentiles."""
+    return sweep_points(source, grid(sets), seed=seed, replications=replications, backend=backend, progress=progress)
+
+
+def sweep_points(source: str | Path, points: list[dict[str, Any]], *, seed: int, replications: int,
+                 backend: Backend | None = None, progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
+    """Like :func:`sweep` over an explicit list of {path: value} points."""
     path = locate(source)
     base = resolve_document(path, chain=())
     base.pop("extends", None)
-    points = grid(sets)
     rows = []
     for number, point in enumerate(points):
         document = base

@@ -30,7 +30,15 @@ class Doctrine(ScenarioModel):
         default_factory=lambda: {"aeroballistic": 3.0, "ballistic": 3.0, "supersonic_cruise": 2.0, "cruise": 1.5},
         description="weight on the value at risk by threat class; classes not listed weigh 1 [-]")
     max_cost_ratio: float | None = Field(
-        None, gt=0, description="never fire a round costing more than this multiple of the threat's unit cost, unless it can kill nothing cheaper [-]")
+        None, gt=0, description="never fire a round costing more than this multiple of the threat's unit cost (decoys count as drones) [-]")
+    assigner: Literal["greedy", "cost-aware", "wta", "wta-cost", "wta-exact"] = Field(
+        "greedy", description="assignment policy at each decision: greedy maximum marginal return; cost-aware greedy; "
+                              "weapon-target assignment (heuristic solver); cost-aware WTA; WTA with the exact solver")
+    value_per_musd: float = Field(
+        0.05, ge=0, le=1e6, description="cost-aware policies fire only if the value saved (over cheap later chances) "
+                                       "is worth at least this much per million USD spent [value points / M USD]")
+    decoy_belief: float = Field(
+        0.0, ge=0, le=1, description="the defender's belief that a drone-like track is a decoy; lowers its value at risk [-]")
 
 
 class RunSettings(ScenarioModel):

@@ -25,8 +25,11 @@ def compile_doctrine(doctrine: Doctrine, file: str | None) -> DoctrineTable:
     if (priority < 0).any():
         raise InputError("negative priority", file=file, path="doctrine.priorities", expected="weights of 0 or more")
     ratio = doctrine.max_cost_ratio if doctrine.max_cost_ratio is not None else np.inf
+    cost_aware = doctrine.assigner in ("cost-aware", "wta-cost")
     return DoctrineTable(salvo=salvo, shoot_look_shoot=doctrine.shoot_look_shoot, priority=priority,
-                         max_cost_ratio=float(ratio))
+                         max_cost_ratio=float(ratio), policy=doctrine.assigner,
+                         value_per_musd=doctrine.value_per_musd if cost_aware else 0.0,
+                         decoy_belief=doctrine.decoy_belief)
 
 
 def reserve_classes(doctrine: Doctrine, catalogue: Catalogue, file: str | None) -> dict[str, set[str]]:

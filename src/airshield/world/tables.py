@@ -147,12 +147,16 @@ class WaveTable:
 
 @dataclass(frozen=True)
 class DoctrineTable:
-    """Firing doctrine per threat class: ``salvo`` [rounds], ``priority`` [-]."""
+    """Firing doctrine per threat class: ``salvo`` [rounds], ``priority`` [-]; the assignment
+    ``policy``; ``value_per_musd`` [value points per million USD]; ``decoy_belief`` [-]."""
 
     salvo: np.ndarray
     shoot_look_shoot: bool
     priority: np.ndarray
     max_cost_ratio: float
+    policy: str = "greedy"
+    value_per_musd: float = 0.0
+    decoy_belief: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,92 @@
+"""The feasible engagements at a decision time, with each threat's evaluated value at risk.
+
+Keeps the opened engagement opportunities (pairs whose launch window has begun and not closed)
+and, for the cost rule, each threat's chance of being killed later by cheap engagements.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from airshield.c2 import Candidates, evaluate_threats
+from airshield.engine.draws import ThreatDraws
+from airshield.engine.flight import Flights
+from airshield.engine.pairs import Pairs
+from airshield.world import World
+
+CHEAP_USD = 100_000.0  # a shot at most this cheap counts as a "cheap later chance" [USD]
+LOOK_S = 60.0  # time to see a result and shoot again: a threat whose windows last longer has a second chance [s]
+DECOY, DRONE = 1, 0
+
+
+class CandidateBuilder:
+    """Builds :class:`Candidates` for the event loop from its state columns."""
+
+    def __init__(self, world: World, draws: ThreatDraws, flights: Flights, pairs: Pairs, cost_aware: bool):
+        self.world, self.draws, self.flights, self.pairs = world, draws, flights, pairs
+        self.cost_aware = cost_aware
+        self.cursor = 0
+        self.active = np.zeros(0, dtype=int)
+        weapons = world.weapons
+        self.perceived = np.where(draws.class_index == DECOY, DRONE, draws.class_index)
+        self.pair_pk = weapons.pk[pairs.weapon, draws.class_index[pairs.threat]]
+        self.pair_cheap = weapons.cost[pairs.weapon] <= CHEAP_USD
+        self.last_close = np.full(draws.n, -np.inf)
+        np.maximum.at(self.last_close, pairs.threat, pairs.close)
+
+    def build(self, time: float, state) -> tuple[Candidates, np.ndarray, np.ndarray] | None:
+        """Candidates, their pair rows and salvo sizes at ``time``, or None if nothing can fire."""
+        act = self._open(time, state.alive)
+        pairs, weapons, doctrine = self.pairs, self.world.weapons, self.world.doctrine
+        j, w = pairs.threat[act], pairs.weapon[act]
+        unit = weapons.unit[w]
+        ok = (state.stock[w] > 0) & (state.busy[unit] < self.world.units.fire_channels[unit])
+        second_chance = self.last_close[j] > time + LOOK_S
+        if state.concurrent:
+            ok &= (state.in_flight[j] == 0) | ~second_chance
+        else:
+            ok &= state.in_flight[j] == 0
+        if not doctrine.shoot_look_shoot:
+            ok &= ~state.used[act]
+        rounds = np.minimum(doctrine.salvo[self.draws.class_index[j]], state.stock[w])
+        cost = rounds * weapons.cost[w]
+        if np.isfinite(doctrine.max_cost_ratio):
+            ok &= cost <= doctrine.max_cost_ratio * rounds * self.world.threat_types.perceived_cost[self.draws.type_index[j]]
+        if not ok.any():
+            return None
+        act, j, w, rounds, cost, second_chance = act[ok], j[ok], w[ok], rounds[ok], cost[ok], second_chance[ok]
+        p_kill = 1.0 - (1.0 - weapons.pk[w, self.draws.class_index[j]]) ** rounds
+        threats, inverse = np.unique(j, return_inverse=True)
+        weight = self._weights(threats, time)[inverse]
+        later = self._later(threats, time, state.stock)[inverse] if self.cost_aware else np.zeros(len(j))
+        return Candidates(threat=j, weapon=w, unit=weapons.unit[w], p_kill=p_kill, weight=weight, cost=cost,
+                          later=later, second_chance=second_chance), act, rounds
+
+    def _open(self, time: float, alive: np.ndarray) -> np.ndarray:
+        pairs = self.pairs
+        end = np.searchsorted(pairs.open, time, side="right")
+        if end > self.cursor:
+            self.active = np.concatenate([self.active, np.arange(self.cursor, end)])
+            self.cursor = end
+        self.active = self.active[(pairs.close[self.active] >= time) & alive[pairs.threat[self.active]]]
+        return self.active
+
+    def _weights(self, threats: np.ndarray, time: float) -> np.ndarray:
+        """Class priority x value at risk from the track [value points]."""
+        now = self.flights.position(threats, np.full(len(threats), time))
+        soon = self.flights.position(threats, np.full(len(threats), time + 1.0))
+        kind = self.draws.type_index[threats]
+        evaluation = evaluate_threats(self.world, self.perceived[threats], self.world.threat_types.lethal_radius[kind],
+                                      now, soon - now, self.world.doctrine.decoy_belief)
+        return self.world.doctrine.priority[self.perceived[threats]] * evaluation.value
+
+    def _later(self, threats: np.ndarray, time: float, stock: np.ndarray) -> np.ndarray:
+        """Chance that cheap engagements opening after ``time`` would kill each threat [-]."""
+        pairs = self.pairs
+        future = (pairs.open > time) & self.pair_cheap & (stock[pairs.weapon] > 0) & np.isin(pairs.threat, threats)
+        log_miss = np.zeros(len(threats))
+        rows = np.flatnonzero(future)
+        if len(rows):
+            where = np.searchsorted(threats, pairs.threat[rows])
+            np.add.at(log_miss, where, np.log1p(-np.minimum(self.pair_pk[rows], 1 - 1e-12)))
+        return 1.0 - np.exp(log_miss)
