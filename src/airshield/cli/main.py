@@ -40,10 +40,12 @@ def cli() -> None:
               help="upper limit with --until-precision")
 @click.option("--resume", "resume_dir", type=click.Path(file_okay=False), default=None,
               help="complete an interrupted run directory instead of starting one")
+@click.option("--report", "with_report", is_flag=True,
+              help="also write report.html in the run directory (keeps event logs)")
 @click.option("--json", "as_json", is_flag=True, help="print the summary as JSON")
 def run(scenario: str, seed: int | None, replications: int | None, workers: int, backend: str,
         address: str | None, out: str, no_store: bool, keep_events: bool, until_precision: float | None,
-        max_replications: int, resume_dir: str | None, as_json: bool) -> None:
+        max_replications: int, resume_dir: str | None, with_report: bool, as_json: bool) -> None:
     from airshield.api import resume
     with progress_bar("replications", not as_json) as progress:
         if resume_dir:
@@ -51,10 +53,13 @@ def run(scenario: str, seed: int | None, replications: int | None, workers: int,
         else:
             result = run_scenario(scenario, seed=seed, replications=replications, workers=workers,
                                   backend=backend, address=address, out=None if no_store else out,
-                                  keep_events=keep_events, until_precision=until_precision,
+                                  keep_events=keep_events or with_report, until_precision=until_precision,
                                   max_replications=max_replications, progress=progress)
     data = result.to_dict()
     data["scenario"] = scenario if not resume_dir else result.store.meta().get("scenario")
+    if with_report and result.store is not None:
+        from airshield.report.html import write_report
+        data["report"] = str(write_report(result.store, result.store.dir / "report.html"))
     print_json(data) if as_json else show_run(data)
 
 
@@ -128,7 +133,15 @@ def _register() -> None:
     history.add_command(validate_history, name="validate")
     cli.add_command(calibrate)
     from airshield.cli.results import results
+    from airshield.cli.plan import campaign, plan
+    from airshield.cli.report import export, report
+    cli.add_command(plan)
+    cli.add_command(campaign)
     from airshield.cli.sweep import sweep
+    from airshield.cli.web import serve
+    cli.add_command(export)
+    cli.add_command(report)
+    cli.add_command(serve)
     from airshield.cli.wta import wta
     cli.add_command(wta)
     cli.add_command(history)

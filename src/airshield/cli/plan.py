@@ -1,0 +1,168 @@
+"""``plan placement``, ``plan buy`` and ``campaign``: the planners (airshield.planning) on the command line.
+
+The lead registers them in cli/main.py: ``cli.add_command(plan)`` and ``cli.add_command(campaign)``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import click
+
+from airshield.cli.output import print_json, print_table
+from airshield.errors import AirshieldError
+
+
+class PlanInputError(click.ClickException):
+    """An airshield user error seen through click: one line, exit code 2 (also under CliRunner)."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True, file=file)
+
+
+def user_errors(fn):
+    """Turn AirshieldError into PlanInputError (exit code 2)."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except AirshieldError as exc:
+            raise PlanInputError(str(exc)) from None
+    return wrapper
+
+
+def _floats(text: str, option: str) -> tuple[float, ...]:
+    from airshield.errors import InputError
+    try:
+        return tuple(float(v) for v in text.split(",") if v.strip())
+    except ValueError:
+        raise InputError(f"'{text}' is not a list of numbers", path=option, expected="e.g. 0,8,20") from None
+
+
+@click.group(help="Planning: where to put fire units, what a budget buys.")
+def plan() -> None:
+    """The command group."""
+
+
+@plan.command(help="Choose sites for fire units (model + exact MILP), then verify by Monte Carlo against baselines.")
+@click.argument("scenario")
+@click.option("--units", required=True, help='units to place, e.g. "patriot:4,iris-t-slm:6,gepard:20"; they replace '
+              "the scenario's units of those types, other units stay")
+@click.option("--candidates", type=click.Path(dir_okay=False), default=None,
+              help="CSV (lat,lon[,name]) or YAML list of candidate sites (default: rings around the assets)")
+@click.option("--rings", default="0,8,20", show_default=True, help="ring radii around each asset [km]")
+@click.option("--bearings", type=click.IntRange(1, 72), default=6, show_default=True, help="sites per ring")
+@click.option("--replications", "-n", type=click.IntRange(1), default=20, show_default=True,
+              help="replications of each verifying run")
+@click.option("--samples", type=click.IntRange(1, 100), default=4, show_default=True,
+              help="sampled raids the coverage model is estimated from")
+@click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
+@click.option("--time-limit", type=click.FloatRange(1), default=60.0, show_default=True, help="MILP time [s]")
+@click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False), default="plans/placement", show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@user_errors
+def placement(scenario, units, candidates, rings, bearings, replications, samples, seed, time_limit, workers, out,
+              as_json) -> None:
+    from airshield.planning.placement import plan_placement
+    from airshield.runs import make_backend
+    backend = make_backend("local", workers) if workers > 1 else None
+    try:
+        result = plan_placement(scenario, units, candidates=candidates, replications=replications, seed=seed,
+                                samples=samples, time_limit=time_limit, rings_km=_floats(rings, "--rings"),
+                                bearings=bearings, out=out, backend=backend)
+    finally:
+        if backend is not None:
+            backend.close()
+    if as_json:
+        print_json(result.to_dict())
+        return
+    m = result.model
+    click.echo(f"model: {m['sites']} sites, {m['threat_rows']} threat rows; value lost {m['value_lost']:.4g} "
+               f"(lower bound {m['value_lost_lower_bound']:.4g}); gap {m['gap']:.3%} in value saved; "
+               f"{m['time_s']:.1f} s")
+    print_table("Laydown", ("unit", "type", "lat", "lon"),
+                [(u["name"], u["type"], u["lat"], u["lon"]) for u in result.laydown if u["name"].startswith("opt-")])
+    print_table(f"Verification ({result.verification['replications']} replications, 95% interval of the mean)",
+                ("laydown", "value lost", "ci95 low", "ci95 high", "model", "minus optimised [ci95]"), result.table())
+    for key, path in result.files.items():
+        click.echo(f"{key}: {path}")
+
+
+@plan.command(help="Choose what a budget buys (systems, interceptor packs): Pareto frontier and marginal values.")
+@click.argument("scenario")
+@click.option("--budget", type=float, required=True, help="budget [USD], e.g. 18e9")
+@click.option("--options", "options_file", type=click.Path(dir_okay=False), default=None,
+              help="YAML/CSV options table (default: catalogue costs)")
+@click.option("--replications", "-n", type=click.IntRange(2), default=10, show_default=True)
+@click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
+@click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False), default="plans/buy", show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@user_errors
+def buy(scenario, budget, options_file, replications, seed, workers, out, as_json) -> None:
+    from airshield.planning.procurement import plan_procurement
+    from airshield.runs import make_backend
+    backend = make_backend("local", workers) if workers > 1 else None
+    try:
+        result = plan_procurement(scenario, budget=budget, options=options_file, replications=replications,
+                                  seed=seed, out=out, backend=backend)
+    finally:
+        if backend is not None:
+            backend.close()
+    if as_json:
+        print_json(result.to_dict())
+        return
+    print_table("Marginal value of one step of each option (value lost saved, 95% interval)",
+                ("option", "step", "price USD", "saved", "ci95 low", "ci95 high", "saved per $1bn"),
+                result.marginal_rows())
+    print_table("Chosen mix", ("option", "quantity", "cost USD"), result.mix_rows())
+    click.echo(f"cost {result.cost:,.0f} of budget {result.budget:,.0f} USD")
+    print_table("Pareto frontier (model)", ("budget USD", "cost USD", "predicted value lost", "mix"),
+                result.frontier_rows())
+    v = result.verification
+    if "chosen" in v:
+        c, t = v["chosen"], v["today"]
+        click.echo(f"verified ({v['replications']} replications): value lost {c['mean']:.4g} "
+                   f"[{c['ci95'][0]:.4g}, {c['ci95'][1]:.4g}] vs today {t['mean']:.4g} "
+                   f"[{t['ci95'][0]:.4g}, {t['ci95'][1]:.4g}]")
+    for key, path in result.files.items():
+        click.echo(f"{key}: {path}")
+
+
+@click.command(help="Simulate a campaign of nightly raids with depleting stocks, deliveries and production.")
+@click.argument("scenario")
+@click.option("--days", type=click.IntRange(1, 3650), default=90, show_default=True)
+@click.option("--raids", "raids_file", type=click.Path(dir_okay=False), default=None,
+              help="YAML list of nights: {day, drones: scale, missiles: scale} (default: from the records)")
+@click.option("--stock", "stocks", default=None,
+              help='starting stocks per munition, e.g. "pac-3-mse:120,iris-t:300" (default: the scenario\'s rounds x 3)')
+@click.option("--delivery", "deliveries", multiple=True, help='"munition:+N/month" (or /week, /day); repeatable')
+@click.option("--what-if", "what_ifs", multiple=True, help='extra deliveries to compare, e.g. "pac-3-mse:+20/month"')
+@click.option("--missile-every", type=click.IntRange(0), default=7, show_default=True,
+              help="days between combined missile strikes (0: never)")
+@click.option("--attacker-growth", type=float, default=0.0, show_default=True,
+              help="growth of drone raid sizes per month (attacker production), e.g. 0.1")
+@click.option("--replications", "-n", type=click.IntRange(1), default=3, show_default=True)
+@click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False), default="plans/campaign", show_default=True)
+@click.option("--plot", "plot_file", type=click.Path(dir_okay=False), default=None, help="write a PNG of stocks and losses")
+@click.option("--json", "as_json", is_flag=True)
+@user_errors
+def campaign(scenario, days, raids_file, stocks, deliveries, what_ifs, missile_every, attacker_growth, replications,
+             seed, out, plot_file, as_json) -> None:
+    from airshield.planning.campaign import run_campaign
+    result = run_campaign(scenario, days=days, raids=raids_file, stocks=stocks, deliveries=list(deliveries),
+                          what_ifs=list(what_ifs), missile_every=missile_every, attacker_growth=attacker_growth,
+                          replications=replications, seed=seed, out=out, plot=plot_file)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    print_table("Stocks run out (day; mean and 95% interval over replications; '-' never within the campaign)",
+                ("case", "munition", "runs out in", "mean day", "ci95 low", "ci95 high"), result.runout_rows())
+    print_table("Value lost per campaign (95% interval of the mean)", ("case", "mean", "ci95 low", "ci95 high"),
+                result.loss_rows())
+    for key, path in result.files.items():
+        click.echo(f"{key}: {path}")

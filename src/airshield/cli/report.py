@@ -1,0 +1,37 @@
+"""``airshield export`` and ``airshield report``: map exports and the HTML report of a stored run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from airshield.report.exports import FORMATS
+
+
+@click.command(help="Export a stored run (made with --keep-events) as GeoJSON (QGIS), KML (Google Earth) or CZML (Cesium).")
+@click.argument("run_dir", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="geojson", show_default=True)
+@click.option("--replication", "-r", type=click.IntRange(0), default=0, show_default=True,
+              help="which replication's threat tracks to export")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="output file (default: RUN_DIR/<run>-rep<i>.<format>; '-' for standard output)")
+def export(run_dir: str, fmt: str, replication: int, out: str | None) -> None:
+    from airshield.report.exports import default_name, export_run
+    text = export_run(run_dir, fmt, replication)
+    if out == "-":
+        click.echo(text)
+        return
+    target = Path(out) if out else Path(run_dir) / default_name(Path(run_dir), fmt, replication)
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {target}")
+
+
+@click.command(help="Write a self-contained offline report.html of a stored run.")
+@click.argument("run_dir", type=click.Path(file_okay=False))
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="output file (default: RUN_DIR/report.html)")
+@click.option("--replication", "-r", type=click.IntRange(0), default=0, show_default=True,
+              help="the replication whose threat routes the map shows (if events were kept)")
+def report(run_dir: str, out: str | None, replication: int) -> None:
+    from airshield.report.html import write_report
+    click.echo(f"wrote {write_report(run_dir, out, replication=replication)}")

