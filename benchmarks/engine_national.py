@@ -14,17 +14,8 @@ import json
 import statistics
 import time
 
-import numpy as np
-
-from airshield.c2 import make_assigner
 from airshield.engine import EngineSettings
-from airshield.engine.draws import draw_threats
-from airshield.engine.eventlog import EventLogBuilder
-from airshield.engine.fates import unopposed_fates
-from airshield.engine.flight import build_flights
-from airshield.engine.loop import RaidLoop
-from airshield.engine.pairs import engagement_pairs
-from airshield.engine.sight import observe
+from airshield.engine.replication import replication_geometry, run_engagements
 from airshield.runs import replication_seeds
 from airshield.scenario.validate import load_world
 
@@ -32,19 +23,12 @@ from airshield.scenario.validate import load_world
 def time_replication(world, seed, settings: EngineSettings) -> dict:
     """Wall times [s] of the geometry and engine stages of one replication, and its raid length [s]."""
     start = time.perf_counter()
-    rng = np.random.default_rng(seed)
-    draws = draw_threats(world, rng, settings.min_altitude)
-    flights = build_flights(world, draws, rng, settings)
-    fates = unopposed_fates(world, draws, flights, rng)
-    sight = observe(world, draws, flights, rng, settings.coast)
-    pairs = engagement_pairs(world, draws, flights, sight, settings.c2_cycle)
+    geometry = replication_geometry(world, seed, settings)
     middle = time.perf_counter()
-    log = EventLogBuilder()
-    RaidLoop(world, draws, flights, fates, pairs, make_assigner(world.doctrine.policy, world.doctrine.value_per_musd), rng, log).run(world.horizon)
-    table = log.freeze()
+    table = run_engagements(world, geometry)
     end = time.perf_counter()
-    raid = float(table["time"].max() - draws.launch_time.min()) if len(table) else 0.0
-    return {"geometry_s": middle - start, "engine_s": end - middle, "raid_s": raid, "pairs": len(pairs.threat)}
+    raid = float(table["time"].max() - geometry.draws.launch_time.min()) if len(table) else 0.0
+    return {"geometry_s": middle - start, "engine_s": end - middle, "raid_s": raid, "pairs": len(geometry.pairs.threat)}
 
 
 def main() -> None:

@@ -2,24 +2,40 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from airshield.c2 import Assigner, make_assigner
-from airshield.engine.draws import draw_threats
+from airshield.engine.draws import ThreatDraws, draw_threats
 from airshield.engine.eventlog import EventLogBuilder
-from airshield.engine.fates import unopposed_fates
-from airshield.engine.flight import build_flights
+from airshield.engine.fates import Fates, unopposed_fates
+from airshield.engine.flight import Flights, build_flights
 from airshield.engine.loop import RaidLoop
-from airshield.engine.pairs import engagement_pairs
+from airshield.engine.pairs import Pairs, engagement_pairs
 from airshield.engine.settings import EngineSettings
-from airshield.engine.sight import observe
+from airshield.engine.sight import Sight, observe
 from airshield.world import World
 
 
-def run_replication(world: World, seed: np.random.SeedSequence | int, *, assigner: Assigner | None = None,
-                    settings: EngineSettings | None = None) -> pd.DataFrame:
-    """The EventLog of one replication of ``world`` with its own random generator."""
+@dataclass(frozen=True)
+class ReplicationGeometry:
+    """Everything a replication fixes before the first shot: the generator (positioned after the
+    geometry's draws), the threats, their flights, unopposed fates, what is seen, and the
+    engagement opportunities."""
+
+    rng: np.random.Generator
+    draws: ThreatDraws
+    flights: Flights
+    fates: Fates
+    sight: Sight
+    pairs: Pairs
+
+
+def replication_geometry(world: World, seed: np.random.SeedSequence | int,
+                         settings: EngineSettings | None = None) -> ReplicationGeometry:
+    """The geometry stage of one replication (its random draws come first, in a fixed order)."""
     settings = settings or EngineSettings()
     rng = np.random.default_rng(seed)
     draws = draw_threats(world, rng, settings.min_altitude)
@@ -27,6 +43,20 @@ def run_replication(world: World, seed: np.random.SeedSequence | int, *, assigne
     fates = unopposed_fates(world, draws, flights, rng)
     sight = observe(world, draws, flights, rng, settings.coast)
     pairs = engagement_pairs(world, draws, flights, sight, settings.c2_cycle)
+    return ReplicationGeometry(rng, draws, flights, fates, sight, pairs)
+
+
+def run_replication(world: World, seed: np.random.SeedSequence | int, *, assigner: Assigner | None = None,
+                    settings: EngineSettings | None = None) -> pd.DataFrame:
+    """The EventLog of one replication of ``world`` with its own random generator."""
+    geometry = replication_geometry(world, seed, settings)
+    return run_engagements(world, geometry, assigner)
+
+
+def run_engagements(world: World, geometry: ReplicationGeometry, assigner: Assigner | None = None) -> pd.DataFrame:
+    """The event loop stage: fire control from the geometry to the EventLog."""
+    rng, draws, flights, fates, sight, pairs = (geometry.rng, geometry.draws, geometry.flights, geometry.fates,
+                                                geometry.sight, geometry.pairs)
     log = EventLogBuilder()
     launch_xyz = np.column_stack([draws.launch_xy, np.zeros(draws.n)])
     log.add_many("launch", draws.launch_time, np.arange(draws.n), launch_xyz)

@@ -10,7 +10,7 @@ import pandas as pd
 from airshield.catalogue import load_catalogue
 from airshield.history.params import CLASS_GROUPS, GROUP_OF_CLASS, ReplayParams
 from airshield.history.raids import Raid
-from airshield.history.replay import Laydown, replay_world
+from airshield.history.replay import Laydown, replay_document, replay_world
 from airshield.history.spec import RaidSpec
 from airshield.runs import Backend, run_monte_carlo
 
@@ -28,7 +28,11 @@ class Prediction:
 
 def predict(spec: RaidSpec, laydown: Laydown, params: ReplayParams, *, replications: int, seed: int,
             backend: Backend | None = None) -> Prediction:
-    """Simulate the raid ``replications`` times; shares of destroyed, EW-lost and neutralised per group."""
+    """Simulate the raid ``replications`` times; shares of destroyed, EW-lost and neutralised per group.
+
+    A raid none of whose rows can reach an asset of the laydown gives an empty prediction."""
+    if not replay_document(spec, laydown, params)["raid"]["waves"]:
+        return Prediction(spec.id, pd.DataFrame())
     world = replay_world(spec, laydown, params)
     result = run_monte_carlo(world, seed=seed, replications=replications, backend=backend)
     catalogue = load_catalogue(world.scenario.catalogue or None)
