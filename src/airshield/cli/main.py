@@ -125,7 +125,9 @@ def places(as_json: bool) -> None:
 
 
 def _register() -> None:
+    from airshield.cli.coverage import coverage
     from airshield.cli.doctrine import compare_doctrine
+    cli.add_command(coverage)
     from airshield.cli.history import history
     cli.add_command(compare_doctrine)
     from airshield.cli.history_model import calibrate, replay, validate as validate_history
