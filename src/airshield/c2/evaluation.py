@@ -47,7 +47,7 @@ def evaluate_threats(world: World, class_index: np.ndarray, lethal_radius: np.nd
     dx = assets.x[None, :] - position[:, :1]
     dy = assets.y[None, :] - position[:, 1:2]
     heading = np.arctan2(velocity[:, 1], velocity[:, 0])[:, None]
-    angle = np.angle(np.exp(1j * (np.arctan2(dy, dx) - heading)))
+    angle = (np.arctan2(dy, dx) - heading + np.pi) % (2 * np.pi) - np.pi
     drone_like = np.isin(class_index, DRONE_LIKE)
     sigma = np.where(drone_like, SIGMA_DRONE, SIGMA_MISSILE)[:, None]
     likelihood = np.exp(-0.5 * (angle / sigma) ** 2) * (np.abs(angle) < np.pi / 2)

@@ -22,9 +22,13 @@ DECOY, DRONE = 1, 0
 class CandidateBuilder:
     """Builds :class:`Candidates` for the event loop from its state columns."""
 
-    def __init__(self, world: World, draws: ThreatDraws, flights: Flights, pairs: Pairs, cost_aware: bool):
+    def __init__(self, world: World, draws: ThreatDraws, flights: Flights, pairs: Pairs, cost_aware: bool,
+                 evaluation_period: float = 30.0):
         self.world, self.draws, self.flights, self.pairs = world, draws, flights, pairs
         self.cost_aware = cost_aware
+        self.evaluation_period = evaluation_period
+        self.weight = np.zeros(draws.n)
+        self.evaluated = np.full(draws.n, -np.inf)
         self.cursor = 0
         self.active = np.zeros(0, dtype=int)
         weapons = world.weapons
@@ -72,13 +76,17 @@ class CandidateBuilder:
         return self.active
 
     def _weights(self, threats: np.ndarray, time: float) -> np.ndarray:
-        """Class priority x value at risk from the track [value points]."""
-        now = self.flights.position(threats, np.full(len(threats), time))
-        soon = self.flights.position(threats, np.full(len(threats), time + 1.0))
-        kind = self.draws.type_index[threats]
-        evaluation = evaluate_threats(self.world, self.perceived[threats], self.world.threat_types.lethal_radius[kind],
-                                      now, soon - now, self.world.doctrine.decoy_belief)
-        return self.world.doctrine.priority[self.perceived[threats]] * evaluation.value
+        """Class priority x value at risk from the track [value points], refreshed for threats
+        not evaluated within the evaluation period."""
+        stale = threats[self.evaluated[threats] <= time - self.evaluation_period]
+        if len(stale):
+            now, velocity = self.flights.state(stale, np.full(len(stale), time))
+            kind = self.draws.type_index[stale]
+            evaluation = evaluate_threats(self.world, self.perceived[stale], self.world.threat_types.lethal_radius[kind],
+                                          now, velocity, self.world.doctrine.decoy_belief)
+            self.weight[stale] = self.world.doctrine.priority[self.perceived[stale]] * evaluation.value
+            self.evaluated[stale] = time
+        return self.weight[threats]
 
     def _later(self, threats: np.ndarray, time: float, stock: np.ndarray) -> np.ndarray:
         """Chance that cheap engagements opening after ``time`` would kill each threat [-]."""

@@ -55,19 +55,24 @@ class Flights:
 
     def position(self, threats: np.ndarray, times: np.ndarray) -> np.ndarray:
         """Positions (k, 3) [m] of ``threats`` at ``times`` [s] (clamped to each flight's ends)."""
+        return self.state(threats, times)[0]
+
+    def state(self, threats: np.ndarray, times: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions (k, 3) [m] and velocities (k, 3) [m/s] of ``threats`` at ``times`` [s]."""
         threats = np.asarray(threats, dtype=int)
         times = np.broadcast_to(np.asarray(times, dtype=float), threats.shape)
-        result = np.empty((len(threats), 3))
+        position, velocity = np.empty((len(threats), 3)), np.empty((len(threats), 3))
         group = self._group[threats]
         for g, (_, traj) in enumerate(self.groups):
             hit = group == g
             if hit.any():
-                result[hit] = _interpolate(traj, self._local[threats[hit]], times[hit])
-        return result
+                position[hit], velocity[hit] = _interpolate(traj, self._local[threats[hit]], times[hit])
+        return position, velocity
 
 
-def _interpolate(traj: Trajectories, rows: np.ndarray, times: np.ndarray) -> np.ndarray:
-    """Positions (k, 3) [m] of trajectory ``rows`` at ``times`` [s], linear between waypoints."""
+def _interpolate(traj: Trajectories, rows: np.ndarray, times: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions (k, 3) [m] and velocities (k, 3) [m/s] of trajectory ``rows`` at ``times`` [s],
+    linear between waypoints (the velocity of the segment flown at that time)."""
     t = traj.t[rows]
     clamped = np.clip(times, t[:, 0], t[:, -1])
     k = np.clip((t <= clamped[:, None]).sum(axis=1) - 1, 0, t.shape[1] - 2)
@@ -75,11 +80,13 @@ def _interpolate(traj: Trajectories, rows: np.ndarray, times: np.ndarray) -> np.
     t0, t1 = t[idx, k], t[idx, k + 1]
     span = t1 - t0
     frac = np.where(span > 0, (clamped - t0) / np.where(span > 0, span, 1.0), 0.0)
-    out = np.empty((len(rows), 3))
+    out, velocity = np.empty((len(rows), 3)), np.empty((len(rows), 3))
+    safe_span = np.where(span > 0, span, 1.0)
     for c, column in enumerate((traj.x, traj.y, traj.z)):
         a, b = column[rows, k], column[rows, k + 1]
         out[:, c] = a + frac * (b - a)
-    return out
+        velocity[:, c] = np.where(span > 0, (b - a) / safe_span, 0.0)
+    return out, velocity
 
 
 def build_flights(world: World, draws: ThreatDraws, rng: np.random.Generator, settings: EngineSettings) -> Flights:

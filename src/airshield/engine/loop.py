@@ -30,7 +30,7 @@ class RaidLoop:
     """State of one replication's defence as columns, advanced event by event."""
 
     def __init__(self, world: World, draws: ThreatDraws, flights: Flights, fates: Fates, pairs: Pairs,
-                 assigner: Assigner, rng: np.random.Generator, log: EventLogBuilder):
+                 assigner: Assigner, rng: np.random.Generator, log: EventLogBuilder, evaluation_period: float = 30.0):
         self.world, self.draws, self.flights, self.fates, self.pairs = world, draws, flights, fates, pairs
         self.assigner, self.rng, self.log = assigner, rng, log
         weapons = world.weapons
@@ -43,7 +43,8 @@ class RaidLoop:
         self.reloading = np.zeros(len(weapons.unit), dtype=bool)
         self.busy = np.zeros(len(world.units.name), dtype=int)
         self.used = np.zeros(len(pairs.threat), dtype=bool)
-        self.builder = CandidateBuilder(world, draws, flights, pairs, world.doctrine.value_per_musd > 0)
+        self.builder = CandidateBuilder(world, draws, flights, pairs, world.doctrine.value_per_musd > 0,
+                                        evaluation_period)
         self.end_xyz = flights.position(np.arange(draws.n), fates.end_time)
         self.heap: list[tuple] = []
         self.seq = itertools.count()

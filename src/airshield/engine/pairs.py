@@ -90,7 +90,7 @@ def intercept_time(world: World, flights: Flights, threats: np.ndarray, weapons:
                    launch: float, latest: np.ndarray) -> np.ndarray:
     """Time [s] interceptors launched at ``launch`` [s] meet their threats, at most ``latest`` [s].
 
-    Solves t = launch + |P(t) - U| / v to 0.25 s: four fixed-point steps (enough when the threat is much
+    Solves t = launch + |P(t) - U| / v to 0.25 s: three fixed-point steps (the last step's size is the convergence check) (enough when the threat is much
     slower than the interceptor), then bisection on [launch, latest] where that has not converged.
     """
     unit = world.weapons.unit[weapons]
@@ -103,9 +103,10 @@ def intercept_time(world: World, flights: Flights, threats: np.ndarray, weapons:
 
     rows = np.arange(len(threats))
     meet = np.full(len(threats), float(launch))
-    for _ in range(4):
-        meet = meet - excess(meet, rows)
-    slow = np.flatnonzero(np.abs(excess(meet, rows)) > 0.25)
+    for _ in range(3):
+        step = excess(meet, rows)
+        meet = meet - step
+    slow = np.flatnonzero(np.abs(step) > 0.25)
     if len(slow):
         lo, hi = np.full(len(slow), float(launch)), np.maximum(latest[slow], launch)
         for _ in range(20):

@@ -50,11 +50,13 @@ def run_replication(world: World, seed: np.random.SeedSequence | int, *, assigne
                     settings: EngineSettings | None = None) -> pd.DataFrame:
     """The EventLog of one replication of ``world`` with its own random generator."""
     geometry = replication_geometry(world, seed, settings)
-    return run_engagements(world, geometry, assigner)
+    return run_engagements(world, geometry, assigner, settings)
 
 
-def run_engagements(world: World, geometry: ReplicationGeometry, assigner: Assigner | None = None) -> pd.DataFrame:
+def run_engagements(world: World, geometry: ReplicationGeometry, assigner: Assigner | None = None,
+                    settings: EngineSettings | None = None) -> pd.DataFrame:
     """The event loop stage: fire control from the geometry to the EventLog."""
+    settings = settings or EngineSettings()
     rng, draws, flights, fates, sight, pairs = (geometry.rng, geometry.draws, geometry.flights, geometry.fates,
                                                 geometry.sight, geometry.pairs)
     log = EventLogBuilder()
@@ -65,7 +67,7 @@ def run_engagements(world: World, geometry: ReplicationGeometry, assigner: Assig
     if len(seen):
         log.add_many("detect", sight.first_seen[seen], seen, flights.position(seen, sight.first_seen[seen]))
     assigner = assigner or make_assigner(world.doctrine.policy, world.doctrine.value_per_musd)
-    loop = RaidLoop(world, draws, flights, fates, pairs, assigner, rng, log)
+    loop = RaidLoop(world, draws, flights, fates, pairs, assigner, rng, log, settings.evaluation_period)
     loop.run(world.horizon)
     return attach_labels(world, draws, log.freeze())
 

@@ -14,6 +14,7 @@ class EngineSettings:
     ``aeroballistic_launch_altitude`` [m]: release altitude of air-launched aeroballistic missiles.
     ``dogleg_spread`` [-]: sideways spread of dog-leg waypoints as a share of route length.
     ``min_altitude`` [m]: lowest cruise altitude a sampled threat flies at.
+    ``evaluation_period`` [s]: threat evaluation refreshes a threat's value at risk this often.
     """
 
     c2_cycle: float = 2.0
@@ -21,3 +22,4 @@ class EngineSettings:
     aeroballistic_launch_altitude: float = 12_000.0
     dogleg_spread: float = 0.12
     min_altitude: float = 15.0
+    evaluation_period: float = 30.0
