@@ -29,7 +29,9 @@ class LocalBackend(Backend):
 
     def __init__(self, workers: int):
         self.workers = workers
-        context = multiprocessing.get_context("spawn")
+        # fork starts workers without re-importing numpy, pandas and airshield; spawn where fork is missing
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
     def run(self, world: World, seed: int, indices: Sequence[int], keep_events: bool) -> Iterator[ReplicationResult]:
