@@ -162,3 +162,14 @@ def test_cancel_a_queued_and_a_running_run(env):
     if job["run"]:
         assert client.get(f"/api/runs/{job['run']}").json()["meta"]["status"] == "cancelled"
     assert wait(client, queued["id"])["status"] == "cancelled"
+
+
+def test_api_reference_is_offline(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from airshield.web.app import create_app
+    client = TestClient(create_app(runs_dir=tmp_path / "runs"))
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/api/" in page.text
+    assert "http://" not in page.text and "https://" not in page.text
+    assert client.get("/openapi.json").json()["info"]["title"] == "airshield"

@@ -1,4 +1,5 @@
-"""The ASGI app: the HTTP API (OpenAPI at /docs) and the single-page map front end."""
+"""The ASGI app: the HTTP API (schema at /openapi.json, offline reference at /docs) and the single-page
+map front end."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from airshield._version import __version__
-from airshield.web import api_runs, api_scenarios, errors
+from airshield.web import api_runs, api_scenarios, apidocs, errors
 from airshield.web.basemap import basemap_geojson
 from airshield.web.jobs import JobQueue
 from airshield.web.limits import Limits
@@ -29,12 +30,13 @@ def create_app(runs_dir: str | Path = "runs", scenario_dirs: Iterable[str | Path
     limits = limits or Limits()
     runs_path = Path(runs_dir).absolute()
     runs_path.mkdir(parents=True, exist_ok=True)
-    app = FastAPI(title="airshield", version=__version__,
+    app = FastAPI(title="airshield", version=__version__, docs_url=None, redoc_url=None,
                   description="Run air-defence scenarios, watch progress, replay raids, compare runs, download "
                               "reports and map exports. Scenario files are read only from the configured folders.")
     app.state.airshield = AppState(runs_path, ScenarioLibrary(tuple(Path(d).absolute() for d in scenario_dirs)),
                                    limits, JobQueue(runs_path, workers=limits.workers, max_queued=limits.max_queued))
     errors.install(app)
+    apidocs.install(app)
     _limit_body_size(app, limits.max_request_bytes)
     app.include_router(api_scenarios.router)
     app.include_router(api_runs.router)
