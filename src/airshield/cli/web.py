@@ -12,12 +12,14 @@ import click
               help="folder of run directories (shared with 'airshield run')")
 @click.option("--scenarios", "scenario_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="folder of scenario YAML files the server may read (repeatable)")
+@click.option("--plans", "plans_dir", type=click.Path(file_okay=False), default="plans", show_default=True,
+              help="folder of planning results (shared with 'airshield plan' and 'airshield campaign')")
 @click.option("--max-replications", type=click.IntRange(1), default=200, show_default=True, help="per run")
 @click.option("--max-threats", type=click.IntRange(1), default=2000, show_default=True, help="per scenario")
 @click.option("--max-request-bytes", type=click.IntRange(1024), default=1_000_000, show_default=True)
 @click.option("--max-queued", type=click.IntRange(1), default=8, show_default=True, help="runs queued or running")
 @click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True, help="processes per run")
-def serve(host: str, port: int, runs_dir: str, scenario_dirs: tuple[str, ...], max_replications: int,
+def serve(host: str, port: int, runs_dir: str, scenario_dirs: tuple[str, ...], plans_dir: str, max_replications: int,
           max_threats: int, max_request_bytes: int, max_queued: int, workers: int) -> None:
     try:
         import uvicorn
@@ -28,6 +30,6 @@ def serve(host: str, port: int, runs_dir: str, scenario_dirs: tuple[str, ...], m
     from airshield.web.limits import Limits
     limits = Limits(max_replications=max_replications, max_threats=max_threats,
                     max_request_bytes=max_request_bytes, max_queued=max_queued, workers=workers)
-    app = create_app(runs_dir, scenario_dirs, limits)
+    app = create_app(runs_dir, scenario_dirs, limits, plans_dir=plans_dir)
     click.echo(f"airshield: serving http://{host}:{port}/ (runs in {runs_dir}; API docs at /docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from airshield._version import __version__
-from airshield.web import api_runs, api_scenarios, apidocs, errors
+from airshield.web import api_plans, api_runs, api_scenarios, apidocs, errors
 from airshield.web.basemap import basemap_geojson
 from airshield.web.jobs import JobQueue
 from airshield.web.limits import Limits
@@ -25,8 +25,9 @@ def static_dir() -> Path:
 
 
 def create_app(runs_dir: str | Path = "runs", scenario_dirs: Iterable[str | Path] = (),
-               limits: Limits | None = None) -> FastAPI:
-    """The app serving runs under ``runs_dir`` and scenario files from ``scenario_dirs`` only."""
+               limits: Limits | None = None, plans_dir: str | Path = "plans") -> FastAPI:
+    """The app serving runs under ``runs_dir``, planning results under ``plans_dir`` and scenario files
+    from ``scenario_dirs`` only."""
     limits = limits or Limits()
     runs_path = Path(runs_dir).absolute()
     runs_path.mkdir(parents=True, exist_ok=True)
@@ -35,11 +36,13 @@ def create_app(runs_dir: str | Path = "runs", scenario_dirs: Iterable[str | Path
                               "reports and map exports. Scenario files are read only from the configured folders.")
     app.state.airshield = AppState(runs_path, ScenarioLibrary(tuple(Path(d).absolute() for d in scenario_dirs)),
                                    limits, JobQueue(runs_path, workers=limits.workers, max_queued=limits.max_queued))
+    app.state.plans_dir = Path(plans_dir).absolute()
     errors.install(app)
     apidocs.install(app)
     _limit_body_size(app, limits.max_request_bytes)
     app.include_router(api_scenarios.router)
     app.include_router(api_runs.router)
+    app.include_router(api_plans.router)
 
     @app.get("/api/basemap", tags=["map"], summary="Oblast boundaries as GeoJSON (the offline basemap)")
     def basemap() -> JSONResponse:

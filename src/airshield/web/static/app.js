@@ -317,6 +317,42 @@ async function compare() {
   } catch (e) { out.textContent = e.message; }
 }
 
+/* ---------- planning results ---------- */
+
+async function loadPlans() {
+  const select = $("plan-select"); select.innerHTML = "";
+  const plans = await api("/api/plans");
+  if (!plans.length) { option(select, "", "no plans yet"); return; }
+  for (const p of plans) option(select, p.name, `${p.kind}: ${p.scenario} (${p.name})`);
+  await showPlan(plans[0].name);
+}
+
+function flatRows(obj, prefix = "", rows = []) {
+  for (const [k, v] of Object.entries(obj || {})) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v && typeof v === "object" && !Array.isArray(v) && rows.length < 60) flatRows(v, key, rows);
+    else if (typeof v !== "object") rows.push([key, v]);
+  }
+  return rows;
+}
+
+async function showPlan(name) {
+  const out = $("plan-out"); out.innerHTML = "";
+  if (!name) return;
+  try {
+    const plan = await api(`/api/plans/${name}/plan.json`);
+    const info = (await api("/api/plans")).find((p) => p.name === name) || { images: [] };
+    for (const image of info.images) {
+      const img = document.createElement("img"); img.src = `/api/plans/${name}/images/${image}`;
+      img.alt = `${plan.kind} plot ${image}`; img.style.maxWidth = "100%"; out.appendChild(img);
+    }
+    const table = document.createElement("table");
+    for (const [k, v] of flatRows(plan.results)) { const tr = table.insertRow(); tr.insertCell().textContent = k; tr.insertCell().textContent = fmt(v); }
+    const caption = table.createCaption(); caption.textContent = `${plan.kind} on ${plan.scenario}, written ${plan.written}`;
+    out.appendChild(table);
+  } catch (e) { out.textContent = e.message; }
+}
+
 /* ---------- wiring ---------- */
 
 async function main() {
@@ -330,6 +366,7 @@ async function main() {
   $("refresh-btn").addEventListener("click", () => loadRuns());
   $("run-select").addEventListener("change", (e) => showRun(e.target.value));
   $("compare-btn").addEventListener("click", compare);
+  $("plan-select").addEventListener("change", (e) => showPlan(e.target.value));
   $("online-tiles").addEventListener("change", (e) => toggleTiles(e.target.checked));
   $("play-btn").addEventListener("click", () => setPlaying(!state.playing));
   $("time-slider").addEventListener("input", (e) => {
@@ -339,6 +376,7 @@ async function main() {
   $("replication-input").addEventListener("change", loadReplay);
   await loadScenarios();
   await loadRuns();
+  await loadPlans().catch((e) => { $("plan-out").textContent = e.message; });
   document.body.dataset.ready = "true";
 }
 
