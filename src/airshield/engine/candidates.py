@@ -37,40 +37,43 @@ class CandidateBuilder:
         self.pair_cheap = weapons.cost[pairs.weapon] <= CHEAP_USD
         self.last_close = np.full(draws.n, -np.inf)
         np.maximum.at(self.last_close, pairs.threat, pairs.close)
+        doctrine = world.doctrine
+        self.pair_unit = weapons.unit[pairs.weapon]
+        self.pair_channels = world.units.fire_channels[self.pair_unit]
+        self.pair_salvo = doctrine.salvo[draws.class_index[pairs.threat]]
+        self.pair_round_cost = weapons.cost[pairs.weapon]
+        # the cost-ratio rule does not depend on the salvo size: decide it once per pair
+        perceived_cost = world.threat_types.perceived_cost[draws.type_index[pairs.threat]]
+        self.pair_affordable = self.pair_round_cost <= doctrine.max_cost_ratio * perceived_cost
 
     def build(self, time: float, state) -> tuple[Candidates, np.ndarray, np.ndarray] | None:
         """Candidates, their pair rows and salvo sizes at ``time``, or None if nothing can fire."""
         act = self._open(time, state.alive)
-        pairs, weapons, doctrine = self.pairs, self.world.weapons, self.world.doctrine
-        j, w = pairs.threat[act], pairs.weapon[act]
-        unit = weapons.unit[w]
-        ok = (state.stock[w] > 0) & (state.busy[unit] < self.world.units.fire_channels[unit])
+        j, w, unit = self.pairs.threat[act], self.pairs.weapon[act], self.pair_unit[act]
+        stock = state.stock[w]
+        ok = (stock > 0) & (state.busy[unit] < self.pair_channels[act])
         second_chance = self.last_close[j] > time + LOOK_S
-        if state.concurrent:
-            ok &= (state.in_flight[j] == 0) | ~second_chance
-        else:
-            ok &= state.in_flight[j] == 0
-        if not doctrine.shoot_look_shoot:
+        idle = state.in_flight[j] == 0
+        ok &= (idle | ~second_chance) if state.concurrent else idle
+        if not self.world.doctrine.shoot_look_shoot:
             ok &= ~state.used[act]
-        rounds = np.minimum(doctrine.salvo[self.draws.class_index[j]], state.stock[w])
-        cost = rounds * weapons.cost[w]
-        if np.isfinite(doctrine.max_cost_ratio):
-            ok &= cost <= doctrine.max_cost_ratio * rounds * self.world.threat_types.perceived_cost[self.draws.type_index[j]]
         if not ok.any():
             return None
-        act, j, w, rounds, cost, second_chance = act[ok], j[ok], w[ok], rounds[ok], cost[ok], second_chance[ok]
-        p_kill = 1.0 - (1.0 - weapons.pk[w, self.draws.class_index[j]]) ** rounds
+        act, j, w, unit, second_chance = act[ok], j[ok], w[ok], unit[ok], second_chance[ok]
+        rounds = np.minimum(self.pair_salvo[act], stock[ok])
+        p_kill = 1.0 - (1.0 - self.pair_pk[act]) ** rounds
         threats, inverse = np.unique(j, return_inverse=True)
         weight = self._weights(threats, time)[inverse]
         later = self._later(threats, time, state.stock)[inverse] if self.cost_aware else np.zeros(len(j))
-        return Candidates(threat=j, weapon=w, unit=weapons.unit[w], p_kill=p_kill, weight=weight, cost=cost,
-                          later=later, second_chance=second_chance), act, rounds
+        return Candidates(threat=j, weapon=w, unit=unit, p_kill=p_kill, weight=weight,
+                          cost=rounds * self.pair_round_cost[act], later=later, second_chance=second_chance), act, rounds
 
     def _open(self, time: float, alive: np.ndarray) -> np.ndarray:
         pairs = self.pairs
         end = np.searchsorted(pairs.open, time, side="right")
         if end > self.cursor:
-            self.active = np.concatenate([self.active, np.arange(self.cursor, end)])
+            opened = np.arange(self.cursor, end)
+            self.active = np.concatenate([self.active, opened[self.pair_affordable[opened]]])
             self.cursor = end
         self.active = self.active[(pairs.close[self.active] >= time) & alive[pairs.threat[self.active]]]
         return self.active

@@ -72,20 +72,23 @@ class Flights:
 
 def _interpolate(traj: Trajectories, rows: np.ndarray, times: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Positions (k, 3) [m] and velocities (k, 3) [m/s] of trajectory ``rows`` at ``times`` [s],
-    linear between waypoints (the velocity of the segment flown at that time)."""
+    linear between waypoints (the velocity of the segment flown at that time), clamped to the ends."""
     t = traj.t[rows]
-    clamped = np.clip(times, t[:, 0], t[:, -1])
-    k = np.clip((t <= clamped[:, None]).sum(axis=1) - 1, 0, t.shape[1] - 2)
-    idx = np.arange(len(rows))
-    t0, t1 = t[idx, k], t[idx, k + 1]
+    clamped = np.minimum(np.maximum(times, t[:, 0]), t[:, -1])
+    segment = (t[:, 1:-1] <= clamped[:, None]).sum(axis=1)
+    start = rows * t.shape[1] + segment
+    flat_t = traj.t.ravel()
+    t0, t1 = flat_t[start], flat_t[start + 1]
     span = t1 - t0
-    frac = np.where(span > 0, (clamped - t0) / np.where(span > 0, span, 1.0), 0.0)
+    moving = span > 0
+    safe_span = np.where(moving, span, 1.0)
+    frac = np.where(moving, (clamped - t0) / safe_span, 0.0)
     out, velocity = np.empty((len(rows), 3)), np.empty((len(rows), 3))
-    safe_span = np.where(span > 0, span, 1.0)
     for c, column in enumerate((traj.x, traj.y, traj.z)):
-        a, b = column[rows, k], column[rows, k + 1]
+        flat = column.ravel()
+        a, b = flat[start], flat[start + 1]
         out[:, c] = a + frac * (b - a)
-        velocity[:, c] = np.where(span > 0, (b - a) / safe_span, 0.0)
+        velocity[:, c] = np.where(moving, (b - a) / safe_span, 0.0)
     return out, velocity
 
 
