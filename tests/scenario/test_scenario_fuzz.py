@@ -42,19 +42,19 @@ def check(text: str) -> None:
         assert isinstance(result, World)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(top_level)
 def test_random_documents(doc):
     check(yaml.safe_dump(doc, allow_unicode=True))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.text(max_size=200))
 def test_random_text(text):
     check(text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.binary(max_size=100))
 def test_random_bytes_as_text(data):
     check(data.decode("utf-8", errors="replace"))
@@ -100,19 +100,19 @@ def mutated(draw, base):
     return doc
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(mutated(KYIV))
 def test_mutated_kyiv(doc):
     check(yaml.safe_dump(doc, allow_unicode=True))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(mutated(NATIONAL))
 def test_mutated_national(doc):
     check(yaml.safe_dump(doc, allow_unicode=True))
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.dictionaries(st.sampled_from(["run", "theatre", "fire_units+", "assets+", "raid", "catalogue",
                                         "sensors+", "name", "doctrine"]), documents, max_size=3))
 def test_extends_with_random_overrides(override):
@@ -130,7 +130,7 @@ rounds_tables = st.dictionaries(st.sampled_from(["35mm-burst", "pac-3-mse", "pac
                                 max_size=3)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.integers(min_value=0, max_value=len(KYIV["fire_units"]) - 1), st.none() | rounds_tables, rounds_tables)
 def test_random_stock_and_magazine(index, stock, magazine):
     # regression: a magazine beyond int64 once raised OverflowError while building the weapon table

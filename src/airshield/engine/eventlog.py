@@ -8,7 +8,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-EVENT_KINDS = ("launch", "detect", "engage", "kill", "miss", "ew_loss", "failure", "impact", "damage")
+EVENT_KINDS = ("launch", "detect", "engage", "kill", "miss", "ew_loss", "failure", "impact", "damage",
+               "track_confirm", "track_lost")
+"""Event kinds; ``track_confirm`` / ``track_lost`` only in sensor mode (``run.tracking: sensors``):
+a firm track on the threat starts / ends (see ``airshield.tracking.engine_hook``)."""
 COLUMNS = ("time", "kind", "threat", "unit", "weapon", "rounds", "cost_usd", "x", "y", "z", "asset", "value")
 
 

@@ -31,6 +31,7 @@ class ReplicationGeometry:
     fates: Fates
     sight: Sight
     pairs: Pairs
+    track_events: pd.DataFrame | None = None
 
 
 def replication_geometry(world: World, seed: np.random.SeedSequence | int,
@@ -42,8 +43,15 @@ def replication_geometry(world: World, seed: np.random.SeedSequence | int,
     flights = build_flights(world, draws, rng, settings)
     fates = unopposed_fates(world, draws, flights, rng)
     sight = observe(world, draws, flights, rng, settings.coast)
+    track_events = None
+    if world.scenario.run.tracking == "sensors":
+        # the ideal windows' draws above are kept (common random numbers: the generator is in the
+        # same state after the geometry in both modes); the sensors draw from a jumped copy
+        from airshield.tracking.engine_hook import tracked_sight
+        sensing = np.random.Generator(rng.bit_generator.jumped())
+        sight, track_events = tracked_sight(world, draws, flights, fates, sensing)
     pairs = engagement_pairs(world, draws, flights, sight, settings.c2_cycle)
-    return ReplicationGeometry(rng, draws, flights, fates, sight, pairs)
+    return ReplicationGeometry(rng, draws, flights, fates, sight, pairs, track_events)
 
 
 def run_replication(world: World, seed: np.random.SeedSequence | int, *, assigner: Assigner | None = None,
@@ -69,7 +77,23 @@ def run_engagements(world: World, geometry: ReplicationGeometry, assigner: Assig
     assigner = assigner or make_assigner(world.doctrine.policy, world.doctrine.value_per_musd)
     loop = RaidLoop(world, draws, flights, fates, pairs, assigner, rng, log, settings.evaluation_period)
     loop.run(world.horizon)
+    if geometry.track_events is not None:
+        _add_track_events(log, geometry.track_events, world.horizon)
     return attach_labels(world, draws, log.freeze())
+
+
+def _add_track_events(log: EventLogBuilder, events: pd.DataFrame, horizon: float) -> None:
+    """Track events of sensor mode, up to each threat's end (kill, EW loss, failure, impact)."""
+    table = log.freeze()
+    ended = table[table["kind"].isin(["kill", "ew_loss", "failure", "impact"])]
+    end = np.full(int(table["threat"].max()) + 1, np.inf)
+    np.minimum.at(end, ended["threat"].to_numpy(), ended["time"].to_numpy())
+    threat, time = events["threat"].to_numpy(), events["time"].to_numpy()
+    keep = (time <= end[threat]) & (time <= horizon)
+    xyz = events[["x", "y", "z"]].to_numpy()
+    for kind in ("track_confirm", "track_lost"):
+        rows = keep & (events["kind"].to_numpy() == kind)
+        log.add_many(kind, time[rows], threat[rows], xyz[rows])
 
 
 def attach_labels(world: World, draws, table: pd.DataFrame) -> pd.DataFrame:

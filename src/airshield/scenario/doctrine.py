@@ -46,5 +46,9 @@ class RunSettings(ScenarioModel):
 
     seed: int = Field(1, ge=0, le=2**63 - 1, description="seed of the run's random numbers")
     replications: int = Field(20, ge=1, le=1_000_000, description="Monte Carlo replications")
-    tracking: Literal["ideal"] = Field("ideal", description="'ideal': detection windows decide what fire units can engage")
+    tracking: Literal["ideal", "sensors"] = Field(
+        "ideal", description="'ideal': detection windows [s] decide what fire units can engage; 'sensors': "
+        "simulated plots (range, azimuth, elevation noise; false alarms) fused by a GNN tracker on 2 s frames, "
+        "and fire units engage only firm tracks (confirmed, position sigma <= 1 km); slower (a few s per "
+        "replication)")
     horizon_h: float = Field(24.0, gt=0, le=24 * 30, description="the simulation stops this long after the raid starts [h]")

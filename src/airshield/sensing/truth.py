@@ -32,6 +32,20 @@ class TrajectoryTruth:
     def active(self, t: float) -> np.ndarray:
         return (self.trajectories.start_time <= t) & (t <= self.trajectories.end_time)
 
+    @property
+    def start(self) -> np.ndarray:
+        return self.trajectories.start_time
+
+    @property
+    def end(self) -> np.ndarray:
+        return self.trajectories.end_time
+
+    def positions(self, rows: np.ndarray, times: np.ndarray) -> np.ndarray:
+        """Positions (k, 3) [m] of trajectories ``rows`` at ``times`` [s] (flat pairs)."""
+        rows = np.asarray(rows, int)
+        sub = self.trajectories.subset(rows)
+        return np.column_stack(sub.position(np.asarray(times, float)))
+
     def speed(self, t: float) -> np.ndarray:
         """Speed (n,) [m/s] by central difference."""
         a, b = self.position(t - SPEED_STEP), self.position(t + SPEED_STEP)
@@ -58,6 +72,10 @@ class FlightTruth:
 
     def active(self, t: float) -> np.ndarray:
         return (self.start <= t) & (t <= self.end)
+
+    def positions(self, rows: np.ndarray, times: np.ndarray) -> np.ndarray:
+        """Positions (k, 3) [m] of threats ``rows`` at ``times`` [s] (flat pairs)."""
+        return self.flights.position(rows, times)
 
     def speed(self, t: float) -> np.ndarray:
         a, b = self.position(t - SPEED_STEP), self.position(t + SPEED_STEP)

@@ -18,6 +18,8 @@ from scipy.spatial import cKDTree
 from airshield.tracking.kalman import mahalanobis2
 
 BIG = 1e12
+BATCH = 400
+"""Gated pairs up to which all clusters of a scan are solved as one assignment problem [-]."""
 
 
 def gate_pairs(pos: np.ndarray, pos_cov: np.ndarray, z: np.ndarray, R: np.ndarray,
@@ -39,11 +41,19 @@ def gate_pairs(pos: np.ndarray, pos_cov: np.ndarray, z: np.ndarray, R: np.ndarra
 
 
 def gnn_assign(n_tracks: int, n_plots: int, t: np.ndarray, p: np.ndarray, d2: np.ndarray,
-               miss_cost: float) -> np.ndarray:
-    """Plot row assigned to each track (n_tracks,), -1 for none, minimising the sum of squared
-    distances plus ``miss_cost`` per track left without a plot."""
+               miss_cost) -> np.ndarray:
+    """Plot row assigned to each track (n_tracks,), -1 for none, minimising the sum of pair costs
+    ``d2`` (squared distances, or any cost below the miss cost) plus ``miss_cost`` (scalar or
+    per track) per track left without a plot."""
     out = np.full(n_tracks, -1)
     if len(t) == 0:
+        return out
+    if np.bincount(t, minlength=n_tracks).max() == 1 and np.bincount(p, minlength=n_plots).max() == 1:
+        out[t] = p  # every pair is its own component: no graph needed
+        return out
+    if len(t) <= BATCH:
+        # a small scan: all clusters as one assignment problem (block diagonal in effect)
+        _solve(out, t, p, d2, miss_cost)
         return out
     n = n_tracks + n_plots
     graph = coo_matrix((np.ones(len(t)), (t, n_tracks + p)), shape=(n, n))
@@ -55,18 +65,25 @@ def gnn_assign(n_tracks: int, n_plots: int, t: np.ndarray, p: np.ndarray, d2: np
     sizes = np.diff(np.r_[starts, len(comp)])
     single = starts[sizes == 1]
     out[t[single]] = p[single]
+    multi = np.repeat(sizes > 1, sizes)
+    if multi.sum() <= BATCH:
+        # small components solved together: one assignment problem, block diagonal in effect
+        if multi.any():
+            _solve(out, t[multi], p[multi], d2[multi], miss_cost)
+        return out
     for a, size in zip(starts[sizes > 1], sizes[sizes > 1]):
         _solve(out, t[a:a + size], p[a:a + size], d2[a:a + size], miss_cost)
     return out
 
 
-def _solve(out: np.ndarray, t: np.ndarray, p: np.ndarray, d2: np.ndarray, miss_cost: float) -> None:
+def _solve(out: np.ndarray, t: np.ndarray, p: np.ndarray, d2: np.ndarray, miss_cost) -> None:
     tracks, ti = np.unique(t, return_inverse=True)
     plots, pi = np.unique(p, return_inverse=True)
     nt, npl = len(tracks), len(plots)
     cost = np.full((nt, npl + nt), BIG)
     cost[ti, pi] = d2
-    cost[np.arange(nt), npl + np.arange(nt)] = miss_cost
+    miss = np.asarray(miss_cost, float)
+    cost[np.arange(nt), npl + np.arange(nt)] = miss[tracks] if miss.ndim else miss
     rows, cols = linear_sum_assignment(cost)
     hit = cols < npl
     out[tracks[rows[hit]]] = plots[cols[hit]]

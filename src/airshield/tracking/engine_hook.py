@@ -1,15 +1,25 @@
 """Measurement-level sensing and tracking for one engine replication (``run.tracking: sensors``).
 
-:func:`tracked_sight` simulates every sensor's plots over the raid, runs the fused
-:class:`GnnTracker`, and returns a ``Sight`` (the engine's detection windows) built from firm
-tracks instead of ideal detection windows, plus the track events. A threat is "held" while a
-confirmed track of quality ``sigma <= max_sigma`` is matched to it; the match is made after the
-fact, per tracker record time, by a GOSPA assignment within ``match_distance`` (the tracker never
-sees which threat a plot came from). Gaps shorter than ``coast`` are joined, as in ideal mode.
+:func:`tracked_sight` simulates the sensors' plots where they can occur (inside each sensor's
+detection windows, on report frames: :func:`airshield.sensing.windowed.window_plots`), runs the
+frame-fed fusion tracker (:class:`~airshield.tracking.frames.FrameTracker`) over them, and returns
+the engine's ``Sight`` built from firm tracks, plus the track events of each threat.
 
-Per-sensor windows (``seen_start/seen_end``, used by units that are not linked to the network)
-are the span of each sensor's own plots of the threat, joined over ``coast``; the shared picture
-(``net_start/net_end``) is the fused firm-track intervals.
+- A track update is **firm** when the track is confirmed and its position sigma (worst axis)
+  after the frame is at most ``max_sigma``. The update holds the threats whose plots it used
+  (the plots' truth labels, which the tracker never reads: attribution after the fact).
+- A threat is **held** from a firm update of a track on it through that track's following firm
+  updates, as long as they come less than ``hold`` [s] apart; the interval ends at the last one.
+  A track deleted, re-initiated, seduced by clutter or too poor thus ends the interval, and the
+  threat is held again only when a track on it is firm again (M-of-N confirmation and filter
+  convergence: the cost of a broken track). The shared picture (``net_start/net_end``) is the
+  union of all tracks' held intervals per threat.
+- A unit not linked to the network sees through its own radar only: ``seen_start/seen_end``
+  of sensor k is the first interval in which firm updates used k's plots of the threat.
+- ``first_seen`` / ``first_sensor``: the threat's first plot.
+- Track events per threat: ``track_confirm`` at the start of each held interval and
+  ``track_lost`` at its end when the threat still flies more than ``hold`` after it (its
+  unopposed end; the engine drops events after a kill), with the threat's true position.
 """
 
 from __future__ import annotations
@@ -19,95 +29,166 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from airshield.sensing import FlightTruth, SensingParams, sensor_arrays, simulate_plots
-from airshield.tracking.gnn import GnnTracker, run_tracker
-from airshield.tracking.metrics import gospa
+from airshield.kinematics import detection_windows
+from airshield.sensing import FlightTruth, SensingParams, sensor_arrays
+from airshield.sensing.windowed import frame_period, window_plots, window_reach
+from airshield.tracking.frames import FrameTracker
 from airshield.tracking.params import TrackerParams
-from airshield.tracking.picture import EVENT_NAMES
+
+TRACK_EVENTS = ("track_confirm", "track_lost")
+"""EventLog kinds written in sensor mode."""
+
+
+def _default_tracker() -> TrackerParams:
+    return TrackerParams(confirm_m=3, confirm_n=5, delete_misses=3, max_coast=60.0, init_speed_sigma=700.0)
 
 
 @dataclass(frozen=True)
 class TrackingSettings:
-    """``max_sigma`` worst-axis position 1-sigma a fire unit accepts [m]; ``match_distance`` for
-    attributing tracks to threats [m]; ``coast`` joins gaps shorter than this [s]."""
+    """Choices of the sensor mode.
 
-    tracker: TrackerParams = field(default_factory=lambda: TrackerParams(confirm_m=3, confirm_n=5))
+    ``tracker``: filter, gate and track management (3 hits in the first 5 looks confirm; 3 looks
+    of the home sensor without a plot, or 60 s without any, delete); ``sensing``: measurement
+    model (0.2 false plots per radar scan); ``frame`` [s]: report / fusion grid (the C2 cycle);
+    ``max_sigma`` [m]: worst-axis position 1-sigma a fire unit accepts; ``hold`` [s]: firm updates
+    of one track closer than this keep the threat held between them.
+    """
+
+    tracker: TrackerParams = field(default_factory=_default_tracker)
     sensing: SensingParams = field(default_factory=lambda: SensingParams(false_alarms=0.2))
-    max_sigma: float = 500.0
-    match_distance: float = 2000.0
-    coast: float = 120.0
+    frame: float = 2.0
+    max_sigma: float = 1000.0
+    hold: float = 30.0
+
+    def __post_init__(self) -> None:
+        if self.frame <= 0 or self.max_sigma <= 0 or self.hold < 0:
+            raise ValueError("frame > 0 s, max_sigma > 0 m and hold >= 0 s required")
 
 
-def tracked_sight(world, draws, flights, fates, rng: np.random.Generator, settings: TrackingSettings | None = None):
-    """(Sight, track events DataFrame) of one replication from simulated plots and the tracker."""
-    from airshield.engine.sight import Sight, merge_intervals
+@dataclass(frozen=True)
+class TrackedRun:
+    """What the sensor mode produced: plots, the tracker's update record and events."""
 
+    plots: object
+    updates: dict
+    events: dict
+
+
+def detection_spans(world, draws, flights, fates, sensors, range_factor: float = 1.0):
+    """Per (threat, sensor), the window [s] in which the threat can be in the sensor's coverage
+    (the engine's detection window, clipped to launch .. unopposed end); NaN where never."""
+    types = world.threat_types
+    rcs = types.rcs[draws.type_index]
+    reach = window_reach(sensors, rcs, draws.class_index, types.speed[draws.type_index], range_factor)
+    xyz = np.column_stack([sensors.x, sensors.y, sensors.z])
+    t_in, t_out = flights.scatter(lambda traj, rows: detection_windows(
+        traj, xyz, reach[rows], sensors.min_alt, sensors.max_alt))
+    t_in = np.maximum(t_in, draws.launch_time[:, None])
+    t_out = np.minimum(t_out, fates.end_time[:, None])
+    bad = ~(t_out >= t_in)
+    return np.where(bad, np.nan, t_in), np.where(bad, np.nan, t_out)
+
+
+def track_raid(world, draws, flights, fates, rng: np.random.Generator,
+               settings: TrackingSettings | None = None) -> TrackedRun:
+    """Plots of the raid and the fusion tracker run over them, frame by frame."""
     settings = settings or TrackingSettings()
     sensors = sensor_arrays(world)
     types = world.threat_types
     truth = FlightTruth(flights, types.rcs[draws.type_index], draws.class_index, draws.launch_time, fates.end_time)
-    n, m = draws.n, sensors.n
-    t0, t1 = float(draws.launch_time.min(initial=0.0)), float(np.max(fates.end_time, initial=0.0))
-    plots, _ = simulate_plots(sensors, truth, t0, t1, rng, settings.sensing)
-    history = run_tracker(GnnTracker(settings.tracker, sensors), plots)
-    seen_start, seen_end = _sensor_windows(plots, n, m, settings.coast)
-    held_start, held_end = _held_intervals(truth, history, n, settings)
-    net_start, net_end = merge_intervals(held_start, held_end, settings.coast)
-    first = np.where(np.isnan(net_start[:, 0]), np.nan, net_start[:, 0])
-    first_sensor = np.full(n, -1)
-    real = plots.truth >= 0
-    if real.any():
-        order = np.lexsort((plots.time[real], plots.truth[real]))
-        idx = np.flatnonzero(real)[order]
-        uniq, pos = np.unique(plots.truth[idx], return_index=True)
-        first_sensor[uniq] = plots.sensor[idx[pos]]
-    events = pd.DataFrame({"time": history.event_time, "event": np.array(("track_" + np.array(EVENT_NAMES)))[
-        history.event] if len(history.event) else np.zeros(0, str), "track": history.event_track})
-    return Sight(seen_start, seen_end, net_start, net_end, first, first_sensor), events
+    t_in, t_out = detection_spans(world, draws, flights, fates, sensors, settings.sensing.range_factor)
+    plots = window_plots(sensors, truth, t_in, t_out, settings.frame, rng, settings.sensing)
+    tracker = FrameTracker(settings.tracker, frame_period(sensors, settings.frame))
+    scan_time, scan_sensor = plots.scan_time, plots.scan_sensor
+    starts = np.flatnonzero(np.r_[True, scan_time[1:] != scan_time[:-1]]) if len(scan_time) else np.zeros(0, int)
+    ends = np.r_[starts[1:], len(scan_time)]
+    cut = np.searchsorted(plots.scan, np.r_[starts, len(scan_time)])
+    xyz, cov, sensor = plots.xyz, plots.cov, plots.sensor
+    scanning = np.zeros(sensors.n, bool)
+    for f, (a, b) in enumerate(zip(starts, ends)):
+        scanning[:] = False
+        scanning[scan_sensor[a:b]] = True
+        lo, hi = cut[f], cut[f + 1]
+        tracker.frame(float(scan_time[a]), xyz[lo:hi], cov[lo:hi], sensor[lo:hi], scanning, np.arange(lo, hi))
+    return TrackedRun(plots, tracker.updates(), tracker.events())
 
 
-def _sensor_windows(plots, n: int, m: int, coast: float):
-    """Per (threat, sensor): first and last plot time [s] (NaN if none). Gaps are not split."""
-    start, end = np.full((n, m), np.nan), np.full((n, m), np.nan)
-    real = plots.truth >= 0
-    j, k, t = plots.truth[real], plots.sensor[real], plots.time[real]
-    flat = j * m + k
-    s = np.full(n * m, np.inf)
-    e = np.full(n * m, -np.inf)
-    np.minimum.at(s, flat, t)
-    np.maximum.at(e, flat, t)
-    ok = np.isfinite(s)
-    start.ravel()[ok], end.ravel()[ok] = s[ok], e[ok]
-    return start, end
+def tracked_sight(world, draws, flights, fates, rng: np.random.Generator, settings: TrackingSettings | None = None):
+    """(Sight, track events DataFrame: time, kind, threat, x, y, z) of one replication."""
+    from airshield.engine.sight import Sight
+
+    settings = settings or TrackingSettings()
+    run = track_raid(world, draws, flights, fates, rng, settings)
+    plots, upd = run.plots, run.updates
+    n, m = draws.n, len(world.sensors.name)
+    truth = plots.truth[upd["plot"]]
+    firm = upd["confirmed"] & (upd["sigma"] <= settings.max_sigma) & (truth >= 0)
+    time, track, threat = upd["time"][firm], upd["track"][firm], truth[firm]
+    sensor = plots.sensor[upd["plot"]][firm]
+    key, start, end = _held(threat, track, time, settings.hold)
+    net_start, net_end = _pad(key, start, end, n)
+    # per (threat, sensor): the first interval of firm updates that used that sensor's plots
+    skey, sstart, send = _held(threat * m + sensor, track, time, settings.hold)
+    seen_start, seen_end = np.full(n * m, np.nan), np.full(n * m, np.nan)
+    first = np.r_[True, skey[1:] != skey[:-1]] if len(skey) else np.zeros(0, bool)
+    seen_start[skey[first]], seen_end[skey[first]] = sstart[first], send[first]
+    first_seen, first_sensor = _first_plots(plots, n)
+    sight = Sight(seen_start.reshape(n, m), seen_end.reshape(n, m), net_start, net_end, first_seen, first_sensor)
+    return sight, _events(flights, fates, key, start, end, settings.hold)
 
 
-def _held_intervals(truth, history, n: int, settings: TrackingSettings):
-    """Per threat, intervals (n, K) during which a firm track is matched to it."""
-    times = np.unique(history.time)
-    good = history.sigma <= settings.max_sigma
-    held_t: list[np.ndarray] = []
-    held_j: list[np.ndarray] = []
-    for t in times:
-        rows = history.at(t)
-        rows = rows[good[rows]]
-        active = np.flatnonzero(truth.active(t))
-        if len(rows) == 0 or len(active) == 0:
-            continue
-        g = gospa(truth.position(t)[active], history.xyz[rows], c=settings.match_distance)
-        j = active[g.assignment >= 0]
-        held_t.append(np.full(len(j), t))
-        held_j.append(j)
-    start, end = np.full((n, 1), np.nan), np.full((n, 1), np.nan)
-    if not held_t:
-        return start, end
-    tt, jj = np.concatenate(held_t), np.concatenate(held_j)
-    # consecutive record times per threat form intervals; merge_intervals joins gaps < coast later
-    order = np.lexsort((tt, jj))
-    tt, jj = tt[order], jj[order]
-    counts = np.bincount(jj, minlength=n)
-    width = counts.max()
-    start, end = np.full((n, width), np.nan), np.full((n, width), np.nan)
-    slot = np.arange(len(jj)) - np.repeat(np.cumsum(counts) - counts, counts)
-    start[jj, slot] = tt
-    end[jj, slot] = tt
-    return start, end
+def _held(key: np.ndarray, track: np.ndarray, time: np.ndarray, hold: float):
+    """Union per key of the intervals of each (key, track): consecutive times less than ``hold``
+    apart join. Returns (key, start, end) sorted by key then start."""
+    if len(key) == 0:
+        return np.zeros(0, int), np.zeros(0), np.zeros(0)
+    order = np.lexsort((time, track, key))
+    k, tr, t = key[order], track[order], time[order]
+    new = np.r_[True, (k[1:] != k[:-1]) | (tr[1:] != tr[:-1]) | (t[1:] - t[:-1] > hold)]
+    first = np.flatnonzero(new)
+    last = np.r_[first[1:], len(t)] - 1
+    k, s, e = k[first], t[first], t[last]
+    # union over tracks of the same key: sort by start, join overlapping
+    order = np.lexsort((s, k))
+    k, s, e = k[order], s[order], e[order]
+    span = (e.max() - s.min() + 1.0) * 2
+    reach = np.maximum.accumulate(e + k * span) - k * span
+    new = np.r_[True, (k[1:] != k[:-1]) | (s[1:] > reach[:-1])]
+    first = np.flatnonzero(new)
+    last = np.r_[first[1:], len(k)] - 1
+    return k[first], s[first], reach[last]
+
+
+def _pad(key: np.ndarray, start: np.ndarray, end: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(n, K) NaN-padded interval arrays from (key, start, end) sorted by key then start."""
+    counts = np.bincount(key, minlength=n) if len(key) else np.zeros(n, int)
+    width = max(int(counts.max(initial=0)), 1)
+    out_s, out_e = np.full((n, width), np.nan), np.full((n, width), np.nan)
+    slot = np.arange(len(key)) - np.repeat(np.cumsum(counts) - counts, counts)
+    out_s[key, slot], out_e[key, slot] = start, end
+    return out_s, out_e
+
+
+def _first_plots(plots, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """First plot time [s] and its sensor per threat (NaN / -1 if none)."""
+    first, sensor = np.full(n, np.nan), np.full(n, -1)
+    real = np.flatnonzero(plots.truth >= 0)
+    if len(real):
+        order = real[np.lexsort((plots.sensor[real], plots.time[real], plots.truth[real]))]
+        j = plots.truth[order]
+        lead = np.r_[True, j[1:] != j[:-1]]
+        first[j[lead]], sensor[j[lead]] = plots.time[order][lead], plots.sensor[order][lead]
+    return first, sensor
+
+
+def _events(flights, fates, key, start, end, hold: float) -> pd.DataFrame:
+    """track_confirm at each held interval's start, track_lost at its end when the threat still
+    flies more than ``hold`` [s] after it."""
+    lost = end + hold < fates.end_time[key]
+    time = np.r_[start, end[lost]]
+    threat = np.r_[key, key[lost]].astype(int)
+    kind = np.r_[np.full(len(start), TRACK_EVENTS[0], dtype=object), np.full(lost.sum(), TRACK_EVENTS[1], dtype=object)]
+    xyz = flights.position(threat, time) if len(threat) else np.zeros((0, 3))
+    order = np.lexsort((threat, time))
+    return pd.DataFrame({"time": time[order], "kind": kind[order], "threat": threat[order],
+                         "x": xyz[order, 0], "y": xyz[order, 1], "z": xyz[order, 2]})

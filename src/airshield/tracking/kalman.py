@@ -6,15 +6,24 @@ converted positions ``[x, y, z]`` with their own covariance (k, 3, 3), so ``H = 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 
 def process_noise(dt: float, q: np.ndarray) -> np.ndarray:
     """Discretised white-acceleration noise (k, 6, 6) for time step ``dt`` [s] and ``q`` (k,) [m^2/s^3]."""
     q = np.asarray(q, float)
+    return q[:, None, None] * _noise_base(float(dt))[None]
+
+
+@lru_cache(maxsize=64)
+def _noise_base(dt: float) -> np.ndarray:
+    """Unit-intensity white-acceleration noise (6, 6) for step ``dt`` [s] (cached, read-only)."""
     block = np.array([[dt ** 3 / 3, dt ** 2 / 2], [dt ** 2 / 2, dt]])
     base = np.kron(block, np.eye(3))
-    return q[:, None, None] * base[None]
+    base.flags.writeable = False
+    return base
 
 
 def predict(x: np.ndarray, P: np.ndarray, dt: float, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
