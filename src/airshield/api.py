@@ -8,7 +8,7 @@ from pathlib import Path
 from airshield.runs import RunResult
 from airshield.runs.session import resume_run, run_world
 from airshield.scenario import load_scenario
-from airshield.scenario.validate import load_world
+from airshield.scenario.validate import load_world, load_world_with
 
 DEFAULT_SCENARIO = "ukraine-national"
 
@@ -16,15 +16,16 @@ DEFAULT_SCENARIO = "ukraine-national"
 def run(source: str | Path = DEFAULT_SCENARIO, *, replications: int | None = None, seed: int | None = None,
         workers: int = 1, backend: str = "local", address: str | None = None, out: str | Path | None = None,
         keep_events: bool = False, until_precision: float | None = None, max_replications: int = 10_000,
-        progress: Callable[[int, int], None] | None = None) -> RunResult:
+        progress: Callable[[int, int], None] | None = None, overrides: dict | None = None) -> RunResult:
     """Simulate a built-in scenario or scenario file.
 
     Seed and replications default to the scenario's ``run`` settings. ``workers`` local processes
     (or Ray tasks with ``backend='ray'``) give identical results for any count. ``out`` stores the
     run under that folder. ``until_precision`` adds replications until the 95 % interval on mean
-    value lost is narrower than this share of the mean (at most ``max_replications``).
+    value lost is narrower than this share of the mean (at most ``max_replications``). ``overrides``
+    sets scenario fields by path, e.g. ``{"run.tracking": "sensors", "raid.waves[0].count": 400}``.
     """
-    world = load_world(source)
+    world = load_world_with(source, overrides) if overrides else load_world(source)
     settings = world.scenario.run
     return run_world(world, seed=settings.seed if seed is None else seed,
                      replications=settings.replications if replications is None else replications,

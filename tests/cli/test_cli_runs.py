@@ -80,3 +80,13 @@ def test_out_not_writable(capsys, tmp_path):
     (tmp_path / "taken").write_text("a file, not a folder")
     code, _, err = cli(capsys, "run", "kyiv-small", "-n", "1", "--out", "taken/runs")
     assert code == 2 and "--out" in err
+
+
+def test_run_with_set_overrides(capsys):
+    code, out, _ = cli(capsys, "run", "kyiv-small", "-n", "1", "--no-store", "--json",
+                       "--set", "raid.waves[0].count=5", "--set", "raid.waves[1].count=5")
+    assert code == 0 and json.loads(out)["totals"]["launched"] == 68 - 35 - 10
+    code, _, err = cli(capsys, "run", "kyiv-small", "--no-store", "--set", "run.trackin=sensors")
+    assert code == 2 and "did you mean 'tracking'" in err
+    code, _, err = cli(capsys, "run", "kyiv-small", "--no-store", "--set", "raid.waves[0].count=5,6")
+    assert code == 2 and "airshield sweep" in err

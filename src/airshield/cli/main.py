@@ -40,12 +40,14 @@ def cli() -> None:
               help="upper limit with --until-precision")
 @click.option("--resume", "resume_dir", type=click.Path(file_okay=False), default=None,
               help="complete an interrupted run directory instead of starting one")
+@click.option("--set", "sets", multiple=True,
+              help="override a scenario field: path=value, e.g. run.tracking=sensors (repeatable)")
 @click.option("--report", "with_report", is_flag=True,
               help="also write report.html in the run directory (keeps event logs)")
 @click.option("--json", "as_json", is_flag=True, help="print the summary as JSON")
 def run(scenario: str, seed: int | None, replications: int | None, workers: int, backend: str,
         address: str | None, out: str, no_store: bool, keep_events: bool, until_precision: float | None,
-        max_replications: int, resume_dir: str | None, with_report: bool, as_json: bool) -> None:
+        max_replications: int, resume_dir: str | None, sets: tuple[str, ...], with_report: bool, as_json: bool) -> None:
     from airshield.api import resume
     with progress_bar("replications", not as_json) as progress:
         if resume_dir:
@@ -54,7 +56,8 @@ def run(scenario: str, seed: int | None, replications: int | None, workers: int,
             result = run_scenario(scenario, seed=seed, replications=replications, workers=workers,
                                   backend=backend, address=address, out=None if no_store else out,
                                   keep_events=keep_events or with_report, until_precision=until_precision,
-                                  max_replications=max_replications, progress=progress)
+                                  max_replications=max_replications, progress=progress,
+                                  overrides=_single_values(sets))
     data = result.to_dict()
     data["scenario"] = scenario if not resume_dir else result.store.meta().get("scenario")
     if with_report and result.store is not None:
@@ -122,6 +125,20 @@ def places(as_json: bool) -> None:
     else:
         print_table("Launch areas", ("key", "name", "lat", "lon", "radius_km", "kind"),
                     table[["key", "name", "lat", "lon", "radius_km", "kind"]].itertuples(index=False))
+
+
+def _single_values(sets: tuple[str, ...]) -> dict | None:
+    """``--set path=value`` options as {path: value}; one value each (a sweep takes several)."""
+    from airshield.errors import InputError
+    from airshield.runs.overrides import parse_set
+    overrides = {}
+    for text in sets:
+        path, values = parse_set(text)
+        if len(values) != 1:
+            raise InputError(f"'{text}' gives {len(values)} values", path="--set",
+                             expected="one value per --set with run (use airshield sweep for several)")
+        overrides[path] = values[0]
+    return overrides or None
 
 
 def _register() -> None:

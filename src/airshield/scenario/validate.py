@@ -18,3 +18,16 @@ def load_world(source: str | Path) -> World:
 def load_world_text(text: str, *, file: str = "<text>") -> World:
     """The compiled World of scenario YAML text; InputError if it cannot run."""
     return compile_world(load_scenario_text(text, file=file), file=file)
+
+
+def load_world_with(source: str | Path, overrides: dict[str, object]) -> World:
+    """The World of a scenario with field overrides applied, e.g. {"run.tracking": "sensors"}."""
+    from airshield.runs.overrides import apply_override
+    from airshield.scenario.loader import resolve_document, validate_document
+    path = locate(source)
+    document = resolve_document(path, chain=())
+    document.pop("extends", None)
+    for key, value in overrides.items():
+        document = apply_override(document, key, value)
+    label = f"{path} with " + ", ".join(f"{k}={v}" for k, v in overrides.items())
+    return compile_world(validate_document(document, file=label), file=label)
