@@ -81,3 +81,27 @@ def test_cli_buy_runs_and_places_more_systems_than_sites(two_cities, tmp_path):
     data = json.loads(result.output)
     assert data["cost"] <= 1.5e8 and data["mix"]["+1 gepard"] <= 30  # 30 > 26 ring sites: batches
     assert data["verification"]["chosen"]["n"] == 2
+
+
+def test_raid_set_sums_value_lost_over_its_raids(two_cities, tmp_path):
+    import airshield.planning.procurement as procurement
+    document = yaml.safe_load(two_cities.read_text())
+    raid = document["raid"]
+    path = tmp_path / "options.yaml"
+    path.write_text(yaml.safe_dump(OPTIONS[1:]))
+    calls = []
+    original = procurement.simulate
+
+    def counting(world, **kwargs):
+        calls.append(world.scenario.raid.name)
+        return original(world, **kwargs)
+
+    procurement.simulate = counting
+    try:
+        result = plan_procurement(two_cities, budget=10e6, options=path, replications=2, samples=1, seed=1,
+                                  frontier_points=2, raids=[raid, dict(raid, name="second night")], verify=False)
+    finally:
+        procurement.simulate = original
+    assert result.settings["raids"] == 2
+    assert calls.count("second night") == len(calls) // 2 > 0
+    assert result.cost <= 10e6

@@ -99,16 +99,18 @@ def placement(scenario, units, candidates, rings, bearings, replications, sample
 @click.option("--replications", "-n", type=click.IntRange(2), default=10, show_default=True)
 @click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
 @click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True)
+@click.option("--raid-set", "raid_set", type=click.Path(dir_okay=False), default=None,
+              help="YAML file 'raids: [raid, ...]' (each like a scenario's raid section): choose for the whole set")
 @click.option("--out", type=click.Path(file_okay=False), default="plans/buy", show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @user_errors
-def buy(scenario, budget, options_file, replications, seed, workers, out, as_json) -> None:
+def buy(scenario, budget, options_file, replications, seed, workers, raid_set, out, as_json) -> None:
     from airshield.planning.procurement import plan_procurement
     from airshield.runs import make_backend
     backend = make_backend("local", workers) if workers > 1 else None
     try:
         result = plan_procurement(scenario, budget=budget, options=options_file, replications=replications,
-                                  seed=seed, out=out, backend=backend)
+                                  seed=seed, out=out, backend=backend, raids=_raid_set(raid_set))
     finally:
         if backend is not None:
             backend.close()
@@ -166,3 +168,19 @@ def campaign(scenario, days, raids_file, stocks, deliveries, what_ifs, missile_e
                 result.loss_rows())
     for key, path in result.files.items():
         click.echo(f"{key}: {path}")
+
+
+def _raid_set(path: str | None) -> list[dict] | None:
+    """The raids of a raid-set file, or None."""
+    if path is None:
+        return None
+    from pathlib import Path
+
+    from airshield.errors import InputError
+    from airshield.scenario.yaml_io import read_text, read_yaml_mapping
+    data = read_yaml_mapping(read_text(Path(path)), path)
+    raids = data.get("raids")
+    if not isinstance(raids, list) or not raids or not all(isinstance(r, dict) for r in raids):
+        raise InputError("a raid set needs 'raids:' with a list of raid sections", file=path, path="raids",
+                         expected="raids: [{name: ..., waves: [...]}, ...]")
+    return raids

@@ -11,6 +11,10 @@
    maximising the modelled saving. The budget is checked again in whole cents after the solve.
 4. The Pareto frontier: the same MILP at budgets 0 .. budget. The chosen mix is verified by simulation.
 Interactions between options are not in the model (they are in the verification).
+
+With a raid set (``raids``: a list of ``raid`` sections), every variant is simulated against each raid
+of the set and value lost is summed over the set, replication by replication (common random numbers
+across the set's members too), so the mix is chosen for the whole set rather than one night.
 """
 
 from __future__ import annotations
@@ -125,7 +129,8 @@ class _Mixer:
 def plan_procurement(source: str | Path, *, budget: float, options: str | Path | list[Option] | None = None,
                      replications: int = 10, seed: int = 1, samples: int = 2, frontier_points: int = 9,
                      horizon_days: float | None = None, out: str | Path | None = None,
-                     backend: Backend | None = None, verify: bool = True) -> ProcurementResult:
+                     backend: Backend | None = None, verify: bool = True,
+                     raids: list[dict] | None = None) -> ProcurementResult:
     """Choose the mix (see module doc)."""
     clock = time.perf_counter()
     if budget is None or not math.isfinite(budget) or budget < 0:
@@ -147,10 +152,16 @@ def plan_procurement(source: str | Path, *, budget: float, options: str | Path |
         raise InputError("no options to buy", path="--options", expected="at least one option")
     mixer = _Mixer(base, world, opts, seed, samples)
 
+    raid_set = raids or [base.document["raid"]]
+
     def run(steps: dict[int, int]) -> np.ndarray:
         doc = mixer.document(steps)
-        return simulate(world_of(doc, label=f"{base.path} (mix {steps})"), seed=seed, replications=replications,
-                        backend=backend)
+        total = np.zeros(replications)
+        for number, raid in enumerate(raid_set):
+            label = f"{base.path} (mix {steps}, raid {number + 1} of {len(raid_set)})"
+            total += simulate(world_of(dict(doc, raid=raid), label=label), seed=seed, replications=replications,
+                              backend=backend)
+        return total
 
     today = run({})
     marginal, curves = [], []
@@ -184,7 +195,7 @@ def plan_procurement(source: str | Path, *, budget: float, options: str | Path |
         verification["method"] = "same seed for every variant (common random numbers); 95 % interval of the mean"
     settings = {"scenario": str(base.source), "budget": budget, "options": [o.to_dict() for o in opts],
                 "replications": replications, "seed": seed, "samples": samples, "frontier_points": frontier_points,
-                "horizon_days": horizon_days, "options_source": "file" if isinstance(options, (str, Path)) else
+                "horizon_days": horizon_days, "raids": len(raid_set), "options_source": "file" if isinstance(options, (str, Path)) else
                 "default table from catalogue costs (availability, lead times: assumptions)"}
     result = ProcurementResult(budget, opts, marginal, mix, cost, predicted, frontier, verification, settings,
                                {"total_s": time.perf_counter() - clock})
