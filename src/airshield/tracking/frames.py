@@ -39,6 +39,7 @@ from airshield.tracking.gnn import CONFIRM, DELETE, INITIATE, GnnTracker
 from airshield.tracking.kalman import initial_state, innovation, mahalanobis2, predict, update
 from airshield.tracking.params import TrackerParams
 from airshield.tracking.picture import position_sigma
+from airshield.tracking.tracks import score_look
 
 
 class FrameTracker(GnnTracker):
@@ -153,18 +154,8 @@ class FrameTracker(GnnTracker):
 
     def _manage_frame(self, time: float, hit: np.ndarray, looked: np.ndarray) -> None:
         prm, tr = self.params, self.tracks
-        tr.last_update[hit] = time
-        tr.updates[hit] += 1
-        tr.hits[hit] += 1
-        tr.misses[hit] = 0
-        tr.misses[looked & ~hit] += 1
-        tentative = ~tr.confirmed
-        tr.looks[tentative & (looked | hit)] += 1
-        confirm = tentative & (tr.hits >= prm.confirm_m)
-        tr.confirmed[confirm] = True
-        stale = time - tr.last_update > prm.max_coast
-        drop = (tentative & ~confirm & ((tr.looks >= prm.confirm_n) | stale)) | (
-            tr.confirmed & ~confirm & ((tr.misses >= prm.delete_misses) | stale))
+        confirm, drop = score_look(tr, time, hit, looked, prm.confirm_m, prm.confirm_n, prm.delete_misses,
+                                   prm.max_coast, stale_tentative=True)
         self._log(time, CONFIRM, tr.id[confirm])
         self._log(time, DELETE, tr.id[drop])
         keep = ~drop

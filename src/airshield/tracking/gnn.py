@@ -12,7 +12,7 @@ from airshield.tracking.association import gate_pairs, gnn_assign
 from airshield.tracking.kalman import initial_state, innovation, mahalanobis2, predict, update
 from airshield.tracking.params import TrackerParams
 from airshield.tracking.picture import HISTORY_COLUMNS, TrackHistory, TrackPicture, position_sigma
-from airshield.tracking.tracks import TrackArrays
+from airshield.tracking.tracks import TrackArrays, score_look
 
 INITIATE, CONFIRM, DELETE = 0, 1, 2
 
@@ -122,17 +122,8 @@ class GnnTracker(Tracker):
 
     def _manage(self, time: float, hit: np.ndarray, looked: np.ndarray) -> None:
         prm, tr = self.params, self.tracks
-        tr.last_update[hit] = time
-        tr.updates[hit] += 1
-        tr.hits[hit] += 1
-        tr.misses[hit] = 0
-        tr.misses[looked & ~hit] += 1
-        tentative = ~tr.confirmed
-        tr.looks[tentative & (looked | hit)] += 1
-        confirm = tentative & (tr.hits >= prm.confirm_m)
-        tr.confirmed[confirm] = True
-        drop = (tentative & ~confirm & (tr.looks >= prm.confirm_n)) | (
-            tr.confirmed & ~confirm & ((tr.misses >= prm.delete_misses) | (time - tr.last_update > prm.max_coast)))
+        confirm, drop = score_look(tr, time, hit, looked, prm.confirm_m, prm.confirm_n, prm.delete_misses,
+                                   prm.max_coast)
         self._event(time, CONFIRM, tr.id[confirm])
         self._event(time, DELETE, tr.id[drop])
         tr.keep(~drop)

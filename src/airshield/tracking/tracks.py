@@ -51,3 +51,29 @@ class TrackArrays:
         for col in self.cols.values():
             col[:k] = col[: self.count][mask]
         self.count = k
+
+
+def score_look(tr: "TrackArrays", time: float, hit: np.ndarray, looked: np.ndarray, confirm_m: int,
+               confirm_n: int, delete_misses: int, max_coast: float,
+               stale_tentative: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Count a look's hits and misses on the tracks; (newly confirmed, to delete) masks.
+
+    M-of-N initiation: a tentative track is confirmed at ``confirm_m`` hits and dropped after
+    ``confirm_n`` looks without it; a confirmed track is deleted after ``delete_misses`` misses in a
+    row or ``max_coast`` [s] without an update (tentative ones too when ``stale_tentative``).
+    """
+    tr.last_update[hit] = time
+    tr.updates[hit] += 1
+    tr.hits[hit] += 1
+    tr.misses[hit] = 0
+    tr.misses[looked & ~hit] += 1
+    tentative = ~tr.confirmed
+    tr.looks[tentative & (looked | hit)] += 1
+    confirm = tentative & (tr.hits >= confirm_m)
+    tr.confirmed[confirm] = True
+    stale = time - tr.last_update > max_coast
+    lapsed = tr.looks >= confirm_n
+    if stale_tentative:
+        lapsed = lapsed | stale
+    drop = (tentative & ~confirm & lapsed) | (tr.confirmed & ~confirm & ((tr.misses >= delete_misses) | stale))
+    return confirm, drop
