@@ -51,6 +51,7 @@ def _free_port() -> int:
 def server(tmp_path_factory):
     runs = tmp_path_factory.mktemp("browser") / "runs"
     national = run("ukraine-national", replications=1, seed=11, out=runs, keep_events=True).store
+    run("kyiv-small", replications=2, seed=3, out=runs)  # a second stored run for the compare test
     app = create_app(runs, [], Limits(max_replications=50))
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -148,6 +149,20 @@ def test_run_kyiv_small_and_replay(page, server, tmp_path):
     assert shot.stat().st_size > 20_000
     href = page.get_attribute("#dl-czml", "href")
     assert json.loads(urllib.request.urlopen(server["url"] + href).read())[0]["id"] == "document"
+
+
+def test_compare_two_runs_in_the_page(page, server):
+    runs = [r["run"] for r in _api(server, "/api/runs") if r["status"] == "complete"]
+    assert len(runs) >= 2, "the compare test needs the national run and the kyiv-small run"
+    page.select_option("#compare-a", runs[0])
+    page.select_option("#compare-b", runs[1])
+    page.click("#compare-btn")
+    page.wait_for_selector("#compare-out table", timeout=30_000)
+    table = page.inner_text("#compare-out")
+    assert "value_lost_mean" in table
+    api = {row["measure"]: row for row in _api(server, f"/api/compare?runs={runs[0]}&runs={runs[1]}")["rows"]}
+    cells = page.locator("#compare-out tr").filter(has_text="threats_launched").first.locator("td").all_inner_texts()
+    assert float(cells[1].replace(",", "")) == pytest.approx(api["threats_launched"][runs[0]], rel=1e-3)
 
 
 def test_yaml_error_is_shown_at_the_field(page):
