@@ -8,10 +8,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-EVENT_KINDS = ("launch", "detect", "engage", "kill", "miss", "ew_loss", "failure", "impact", "damage",
+EVENT_KINDS = ("launch", "waypoint", "detect", "engage", "kill", "miss", "ew_loss", "failure", "impact", "damage",
                "track_confirm", "track_lost")
-"""Event kinds; ``track_confirm`` / ``track_lost`` only in sensor mode (``run.tracking: sensors``):
-a firm track on the threat starts / ends (see ``airshield.tracking.engine_hook``)."""
+"""Event kinds; ``waypoint``: the threat passes a turn of its route (or a point of its ballistic
+arc), logged up to its end so that replays follow its true path; ``track_confirm`` / ``track_lost``
+only in sensor mode (``run.tracking: sensors``): a firm track on the threat starts / ends (see
+``airshield.tracking.engine_hook``)."""
 COLUMNS = ("time", "kind", "threat", "unit", "weapon", "rounds", "cost_usd", "x", "y", "z", "asset", "value")
 
 

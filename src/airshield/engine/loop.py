@@ -35,6 +35,7 @@ class RaidLoop:
         self.assigner, self.rng, self.log = assigner, rng, log
         weapons = world.weapons
         self.alive = np.ones(draws.n, dtype=bool)
+        self.ended_at = np.full(draws.n, np.inf)
         self.in_flight = np.zeros(draws.n, dtype=int)
         self.concurrent = assigner.concurrent
         self.stock = weapons.stock.copy()
@@ -68,6 +69,7 @@ class RaidLoop:
         if not self.alive[j]:
             return
         self.alive[j] = False
+        self.ended_at[j] = time
         xyz = tuple(self.end_xyz[j])
         fate = int(self.fates.fate[j])
         if fate in FATE_KIND:
@@ -86,6 +88,8 @@ class RaidLoop:
         if self.alive[j]:
             self.log.add(time, "kill" if kill else "miss", threat=j, unit=unit, weapon=w, xyz=xyz)
             self.alive[j] = not kill
+            if kill:
+                self.ended_at[j] = time
         self.push(time, DECIDE)
 
     def _reload(self, time: float, w: int) -> None:

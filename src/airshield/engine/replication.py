@@ -77,17 +77,27 @@ def run_engagements(world: World, geometry: ReplicationGeometry, assigner: Assig
     assigner = assigner or make_assigner(world.doctrine.policy, world.doctrine.value_per_musd)
     loop = RaidLoop(world, draws, flights, fates, pairs, assigner, rng, log, settings.evaluation_period)
     loop.run(world.horizon)
+    end = np.minimum(loop.ended_at, world.horizon)
+    _add_waypoints(log, flights, end)
     if geometry.track_events is not None:
-        _add_track_events(log, geometry.track_events, world.horizon)
+        _add_track_events(log, geometry.track_events, end, world.horizon)
     return attach_labels(world, draws, log.freeze())
 
 
-def _add_track_events(log: EventLogBuilder, events: pd.DataFrame, horizon: float) -> None:
+def _add_waypoints(log: EventLogBuilder, flights: Flights, end: np.ndarray) -> None:
+    """Each threat's interior route vertices passed before its end [s] (the replay's true path)."""
+    for rows, traj in flights.groups:
+        t = traj.t[:, 1:-1]
+        fresh = np.diff(traj.t[:, :-1], axis=1) > 0  # skip the repeated vertices of padded segments
+        passed = fresh & (t < end[rows][:, None])
+        r, k = np.nonzero(passed)
+        if len(r):
+            xyz = np.column_stack([traj.x[r, k + 1], traj.y[r, k + 1], traj.z[r, k + 1]])
+            log.add_many("waypoint", t[r, k], rows[r], xyz)
+
+
+def _add_track_events(log: EventLogBuilder, events: pd.DataFrame, end: np.ndarray, horizon: float) -> None:
     """Track events of sensor mode, up to each threat's end (kill, EW loss, failure, impact)."""
-    table = log.freeze()
-    ended = table[table["kind"].isin(["kill", "ew_loss", "failure", "impact"])]
-    end = np.full(int(table["threat"].max()) + 1, np.inf)
-    np.minimum.at(end, ended["threat"].to_numpy(), ended["time"].to_numpy())
     threat, time = events["threat"].to_numpy(), events["time"].to_numpy()
     keep = (time <= end[threat]) & (time <= horizon)
     xyz = events[["x", "y", "z"]].to_numpy()

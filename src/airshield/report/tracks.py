@@ -1,9 +1,9 @@
 """Threat tracks rebuilt from one replication's EventLog.
 
-The engine does not store trajectories, so a track is the piecewise-linear path through the
-events that carry the threat's position: its launch point at launch time, then its positions at
-detect, engage, kill, miss, EW loss, failure and impact. Good enough for a map and an animation;
-dog-legs between two recorded events are not shown.
+A track is the piecewise-linear path through the events that carry the threat's position: its
+launch point at launch time, the waypoints of its route (dog-legs, climb and dive, the points of a
+ballistic arc), then its positions at detect, engage, kill, miss, EW loss, failure and impact. Between
+two events the path is a straight line, which is what the engine flies between route vertices.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from airshield.errors import InputError
 from airshield.geo.projection import LocalProjection
 from airshield.runs.store import RunStore
 
-TRACK_KINDS = ("launch", "detect", "engage", "kill", "miss", "ew_loss", "failure", "impact")
+TRACK_KINDS = ("launch", "waypoint", "detect", "engage", "kill", "miss", "ew_loss", "failure", "impact")
 FATES = ("kill", "ew_loss", "failure", "impact")
 """Events that end a threat's flight; a threat with none is still airborne at the end."""
 MARK_KINDS = ("engage", "kill", "miss", "ew_loss", "failure", "impact")
