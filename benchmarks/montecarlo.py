@@ -12,18 +12,15 @@ import argparse
 import json
 import time
 
-from airshield.runs import make_backend, run_monte_carlo
+from airshield.runs import open_backend, run_monte_carlo
 from airshield.scenario.validate import load_world
 
 
 def timed(world, backend_name: str, workers: int, replications: int) -> tuple[float, dict]:
     """Wall time [s] and summary of one run."""
     start = time.perf_counter()
-    backend = make_backend(backend_name, workers)
-    try:
+    with open_backend(backend_name, workers) as backend:
         result = run_monte_carlo(world, seed=1, replications=replications, backend=backend, keep_in_memory=False)
-    finally:
-        backend.close()
     return time.perf_counter() - start, result.summary
 
 

@@ -16,14 +16,10 @@ from airshield.cli.progress import progress_bar
 @click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 def compare_doctrine(scenario: str, replications: int, seed: int, workers: int, as_json: bool) -> None:
-    from airshield.runs import make_backend
+    from airshield.runs import open_backend
     from airshield.runs.doctrine_compare import compare_doctrine as run_compare
-    backend = make_backend("local", workers)
-    try:
-        with progress_bar("policies", not as_json) as progress:
-            table = run_compare(scenario, seed=seed, replications=replications, backend=backend, progress=progress)
-    finally:
-        backend.close()
+    with open_backend("local", workers) as backend, progress_bar("policies", not as_json) as progress:
+        table = run_compare(scenario, seed=seed, replications=replications, backend=backend, progress=progress)
     if as_json:
         print_json(table.to_dict(orient="records"))
         return

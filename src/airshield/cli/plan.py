@@ -67,15 +67,11 @@ def plan() -> None:
 def placement(scenario, units, candidates, rings, bearings, replications, samples, seed, time_limit, workers, out,
               as_json) -> None:
     from airshield.planning.placement import plan_placement
-    from airshield.runs import make_backend
-    backend = make_backend("local", workers) if workers > 1 else None
-    try:
+    from airshield.runs import open_backend
+    with open_backend("local", workers) as backend:
         result = plan_placement(scenario, units, candidates=candidates, replications=replications, seed=seed,
                                 samples=samples, time_limit=time_limit, rings_km=_floats(rings, "--rings"),
                                 bearings=bearings, out=out, backend=backend)
-    finally:
-        if backend is not None:
-            backend.close()
     if as_json:
         print_json(result.to_dict())
         return
@@ -106,14 +102,10 @@ def placement(scenario, units, candidates, rings, bearings, replications, sample
 @user_errors
 def buy(scenario, budget, options_file, replications, seed, workers, raid_set, out, as_json) -> None:
     from airshield.planning.procurement import plan_procurement
-    from airshield.runs import make_backend
-    backend = make_backend("local", workers) if workers > 1 else None
-    try:
+    from airshield.runs import open_backend
+    with open_backend("local", workers) as backend:
         result = plan_procurement(scenario, budget=budget, options=options_file, replications=replications,
                                   seed=seed, out=out, backend=backend, raids=_raid_set(raid_set))
-    finally:
-        if backend is not None:
-            backend.close()
     if as_json:
         print_json(result.to_dict())
         return

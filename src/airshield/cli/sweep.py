@@ -25,18 +25,14 @@ from airshield.errors import InputError
 @click.option("--json", "as_json", is_flag=True)
 def sweep(scenario: str, sets: tuple[str, ...], sweep_file: str | None, seed: int, replications: int, workers: int,
           backend: str, address: str | None, out: str | None, as_json: bool) -> None:
-    from airshield.runs import make_backend
+    from airshield.runs import open_backend
     from airshield.runs.overrides import parse_set
     from airshield.runs.sweep import sweep as run_sweep
     parsed = [parse_set(text) for text in sets] + _from_file(sweep_file)
     if not parsed:
         raise InputError("nothing to sweep", path="--set", expected="at least one --set path=v1,v2 or --file")
-    runner = make_backend(backend, workers, address)
-    try:
-        with progress_bar("sweep points", not as_json) as progress:
-            table = run_sweep(scenario, parsed, seed=seed, replications=replications, backend=runner, progress=progress)
-    finally:
-        runner.close()
+    with open_backend(backend, workers, address) as runner, progress_bar("sweep points", not as_json) as progress:
+        table = run_sweep(scenario, parsed, seed=seed, replications=replications, backend=runner, progress=progress)
     if out:
         _write(table, Path(out))
     if as_json:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from airshield._version import __version__
 from airshield.errors import InputError
-from airshield.runs.backends import make_backend
+from airshield.runs.backends import open_backend
 from airshield.runs.runner import RunResult, run_monte_carlo
 from airshield.runs.store import RunStore
 from airshield.scenario.resolved import resolved_document
@@ -21,8 +21,7 @@ def run_world(world: World, *, seed: int, replications: int, workers: int = 1, b
               until_precision: float | None = None, max_replications: int = 10_000,
               progress: Callable[[int, int], None] | None = None, keep_in_memory: bool = True) -> RunResult:
     """Run ``world``; with ``out``, store the run in a new directory under it."""
-    runner = make_backend(backend, workers, address)
-    try:
+    with open_backend(backend, workers, address) as runner:
         store = None
         if out is not None:
             meta = {"airshield_version": __version__, "scenario": world.scenario.name, "seed": seed,
@@ -35,8 +34,6 @@ def run_world(world: World, *, seed: int, replications: int, workers: int = 1, b
                                keep_events=keep_events, keep_in_memory=keep_in_memory,
                                until_precision=until_precision, max_replications=max_replications,
                                progress=progress)
-    finally:
-        runner.close()
 
 
 def resume_run(directory: Path, *, workers: int = 1, backend: str = "local", address: str | None = None,
@@ -47,14 +44,11 @@ def resume_run(directory: Path, *, workers: int = 1, backend: str = "local", add
     if meta.get("status") == "complete":
         raise InputError("this run is complete already", file=str(directory), expected="an incomplete run")
     world = load_world_text(store.scenario_text(), file=str(Path(directory) / "scenario.yaml"))
-    runner = make_backend(backend, workers, address)
-    try:
+    with open_backend(backend, workers, address) as runner:
         return run_monte_carlo(world, seed=int(meta["seed"]), replications=int(meta["replications_requested"]),
                                backend=runner, store=store, keep_events=bool(meta.get("keep_events")),
                                keep_in_memory=False, until_precision=meta.get("until_precision"),
                                max_replications=int(meta.get("max_replications", 10_000)), progress=progress)
-    finally:
-        runner.close()
 
 
 def run_name(scenario: str, seed: int) -> str:

@@ -64,18 +64,19 @@ def jobs(app: AppState = Depends(state)) -> list[dict]:
 
 @router.get("/jobs/{job_id}", summary="One run's status and progress (done of total replications)")
 def job(job_id: str, app: AppState = Depends(state)) -> dict:
-    found = app.jobs.get(job_id)
-    if found is None:
-        raise HTTPException(404, detail=f"no job '{job_id}'")
-    return found.to_dict()
+    return _found(app.jobs.get(job_id), job_id)
 
 
 @router.post("/jobs/{job_id}/cancel", summary="Cancel a queued or running run")
 def cancel(job_id: str, app: AppState = Depends(state)) -> dict:
-    found = app.jobs.cancel(job_id)
-    if found is None:
+    return _found(app.jobs.cancel(job_id), job_id)
+
+
+def _found(job, job_id: str) -> dict:
+    """The job as JSON, or 404 when there is no job ``job_id``."""
+    if job is None:
         raise HTTPException(404, detail=f"no job '{job_id}'")
-    return found.to_dict()
+    return job.to_dict()
 
 
 @router.get("/runs", summary="Stored runs in the runs folder (also those made by the CLI)")

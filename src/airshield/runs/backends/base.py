@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from airshield.errors import InputError
 from airshield.runs.task import ReplicationResult
@@ -24,6 +25,16 @@ class Backend(ABC):
 
     def close(self) -> None:
         """Release workers (no-op by default)."""
+
+
+@contextmanager
+def open_backend(name: str = "local", workers: int = 1, address: str | None = None) -> Iterator[Backend]:
+    """A backend for the ``with`` block, closed (workers released) when the block ends."""
+    backend = make_backend(name, workers, address)
+    try:
+        yield backend
+    finally:
+        backend.close()
 
 
 def make_backend(name: str, workers: int = 1, address: str | None = None) -> Backend:
