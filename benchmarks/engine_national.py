@@ -14,16 +14,15 @@ import json
 import statistics
 import time
 
-from airshield.engine import EngineSettings
 from airshield.engine.replication import replication_geometry, run_engagements
 from airshield.runs import replication_seeds
-from airshield.scenario.validate import load_world
+from airshield.world import load_world
 
 
-def time_replication(world, seed, settings: EngineSettings) -> dict:
+def time_replication(world, seed) -> dict:
     """Wall times [s] of the geometry and engine stages of one replication, and its raid length [s]."""
     start = time.perf_counter()
-    geometry = replication_geometry(world, seed, settings)
+    geometry = replication_geometry(world, seed)
     middle = time.perf_counter()
     table = run_engagements(world, geometry)
     end = time.perf_counter()
@@ -40,8 +39,7 @@ def main() -> None:
     start = time.perf_counter()
     world = load_world(args.scenario)
     compile_s = time.perf_counter() - start
-    settings = EngineSettings()
-    runs = [time_replication(world, s, settings) for s in replication_seeds(1, args.replications)]
+    runs = [time_replication(world, s) for s in replication_seeds(1, args.replications)]
     geometry = statistics.median(r["geometry_s"] for r in runs)
     engine = statistics.median(r["engine_s"] for r in runs)
     raid = statistics.median(r["raid_s"] for r in runs)

@@ -14,7 +14,7 @@ def main(n: int = 800, m: int = 250, seed: int = 1) -> float:
     launch = rng.uniform(-50e3, 50e3, (n, 2)) + [0.0, 600e3]
     impact = rng.uniform(-200e3, 200e3, (n, 2))
     defended = rng.uniform(-200e3, 200e3, (20, 2))
-    lateral = dogleg_offsets(launch, impact, defended, np.full(n, 0.1), rng)
+    lateral = dogleg_offsets(launch, impact, defended, np.full(n, 0.1), rng.standard_normal((n, 2)), rng.random((n, 2)))
     routes = build_routes(launch, impact, rng.uniform(0, 3600, n), rng.uniform(40, 250, n),
                           rng.uniform(50, 3000, n), lateral)
     arcs = build_arcs(launch[:100], impact[:100], rng.uniform(0, 3600, 100),

@@ -13,7 +13,7 @@ import json
 import time
 
 from airshield.runs import open_backend, run_monte_carlo
-from airshield.scenario.validate import load_world
+from airshield.world import load_world
 
 
 def timed(world, backend_name: str, workers: int, replications: int) -> tuple[float, dict]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from airshield.runs import RunResult
 from airshield.runs.session import resume_run, run_world
-from airshield.scenario import load_scenario
-from airshield.scenario.validate import load_world, load_world_with
+from airshield.scenario import compose, load_scenario
+from airshield.world import load_world
 
 DEFAULT_SCENARIO = "ukraine-national"
 
@@ -25,8 +25,8 @@ def run(source: str | Path = DEFAULT_SCENARIO, *, replications: int | None = Non
     value lost is narrower than this share of the mean (at most ``max_replications``). ``overrides``
     sets scenario fields by path, e.g. ``{"run.tracking": "sensors", "raid.waves[0].count": 400}``.
     """
-    world = load_world_with(source, overrides) if overrides else load_world(source)
-    settings = world.scenario.run
+    world = load_world(source, overrides)
+    settings = world.run
     return run_world(world, seed=settings.seed if seed is None else seed,
                      replications=settings.replications if replications is None else replications,
                      workers=workers, backend=backend, address=address,
@@ -40,4 +40,4 @@ def resume(run_dir: str | Path, *, workers: int = 1, backend: str = "local", add
     return resume_run(Path(run_dir), workers=workers, backend=backend, address=address, progress=progress)
 
 
-__all__ = ["DEFAULT_SCENARIO", "load_scenario", "load_world", "resume", "run"]
+__all__ = ["DEFAULT_SCENARIO", "compose", "load_scenario", "load_world", "resume", "run"]

@@ -7,7 +7,7 @@ import pytest
 
 from airshield.c2 import POLICIES
 from airshield.runs import run_monte_carlo
-from airshield.runs.overrides import apply_override
+from airshield.scenario.overrides import apply_override
 from airshield.scenario.loader import locate, resolve_document, validate_document
 from airshield.world import compile_world
 

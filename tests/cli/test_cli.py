@@ -73,7 +73,7 @@ def test_scenarios_catalogue_schema_places(capsys):
     assert code == 0 and {s["name"] for s in json.loads(out)} >= {"kyiv-small", "ukraine-national"}
     code, out, _ = run_cli(capsys, "catalogue", "--kind", "threat", "--json")
     rows = json.loads(out)["threat"]
-    assert code == 0 and all(r["provenance"].startswith(("source:", "assumption:")) or r["field"] in {"name", "class", "route", "ew_susceptible"} for r in rows)
+    assert code == 0 and all(r["provenance"].startswith(("source:", "assumption:")) or r["field"] in {"name", "class", "route", "ew_susceptible", "imitates"} for r in rows)
     code, out, _ = run_cli(capsys, "schema")
     assert code == 0 and "raid" in json.loads(out)["properties"]
     code, out, _ = run_cli(capsys, "places", "--json")

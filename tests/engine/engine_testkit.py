@@ -6,10 +6,10 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from airshield.scenario.validate import load_world_text
+from airshield.world import load_world
 from airshield.world import World
 
-TERMINAL = ("kill", "ew_loss", "failure", "impact")
+TERMINAL = ("kill", "ew_loss", "failure", "impact", "in_flight")
 
 # A quiet strip along the 31E meridian: launches in the south, the asset in the north.
 CENTRE = (50.0, 31.0)
@@ -39,7 +39,7 @@ def scenario_text(*, waves: list[dict], assets: list[dict] | None = None, sensor
 
 def world_of(**kwargs) -> World:
     """The compiled World of :func:`scenario_text`."""
-    return load_world_text(scenario_text(**kwargs))
+    return load_world(text=scenario_text(**kwargs))
 
 
 def drone_wave(count: int = 1, lat: float = 49.5, duration_min: float = 0.0, threat: str = "shahed-136") -> dict:
@@ -60,27 +60,31 @@ STEADY_DRONE = {"shahed-136": {"failure_rate": 0, "altitude_spread_m": 0, "cep_m
 def engagement_intervals(log: pd.DataFrame) -> pd.DataFrame:
     """Each engagement with its unit, weapon, threat, start and end [s].
 
-    The end is the time of its kill/miss, or the threat's end if the threat ended before.
-    Also asserts that every kill/miss answers an engagement of the same unit and weapon.
+    The end is the time of its kill/miss, or the threat's end if the threat ended before. Several
+    engagements of one threat may be in progress at once (layered fire at a threat with no second
+    chance). Also asserts that every kill/miss answers an engagement of the same unit and weapon.
     """
     rows = []
-    events = log[log["kind"].isin(["engage", "kill", "miss", "ew_loss", "failure", "impact"])]
+    events = log[log["kind"].isin(["engage", "kill", "miss", "ew_loss", "failure", "impact", "in_flight"])]
     for threat, group in events.groupby("threat", sort=False):
-        pending = None
+        pending: list = []
         for ev in group.itertuples():
             if ev.kind == "engage":
-                assert pending is None, f"threat {threat} engaged twice at once (t={ev.time})"
-                pending = ev
+                pending.append(ev)
                 continue
             if ev.kind in ("kill", "miss"):
-                assert pending is not None, f"{ev.kind} of threat {threat} at {ev.time} without an engagement"
-                assert (ev.unit, ev.weapon) == (pending.unit, pending.weapon)
-                assert ev.time >= pending.time
-            if pending is not None:
-                rows.append((pending.unit, pending.weapon, threat, pending.time, ev.time))
-                pending = None
-        if pending is not None:  # the threat outlived the run horizon: engagement never closed
-            rows.append((pending.unit, pending.weapon, threat, pending.time, np.inf))
+                match = [p for p in pending if (p.unit, p.weapon) == (ev.unit, ev.weapon)]
+                assert match, f"{ev.kind} of threat {threat} at {ev.time} without an engagement"
+                assert ev.time >= match[0].time
+                pending.remove(match[0])
+                rows.append((match[0].unit, match[0].weapon, threat, match[0].time, ev.time))
+                if ev.kind == "miss":
+                    continue
+            ended = ev.time if ev.kind != "in_flight" else np.inf
+            rows.extend((p.unit, p.weapon, threat, p.time, ended) for p in pending)
+            pending = []
+        # the threat outlived the run horizon: engagements never closed
+        rows.extend((p.unit, p.weapon, threat, p.time, np.inf) for p in pending)
     return pd.DataFrame(rows, columns=["unit", "weapon", "threat", "start", "end"])
 
 
@@ -101,7 +105,8 @@ def check_conservation(world: World, log: pd.DataFrame) -> dict[str, int]:
     """Assert the EventLog's conservation laws; return the counts of each kind."""
     counts = log["kind"].value_counts().to_dict()
     launches = log[log["kind"] == "launch"]
-    assert len(launches) == world.threat_count
+    assert len(launches) <= world.threat_count
+    assert (launches["time"] <= world.horizon).all()
     assert launches["threat"].is_unique
     terminal = log[log["kind"].isin(TERMINAL)]
     assert terminal["threat"].is_unique, "a threat ended twice"

@@ -5,7 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from airshield.engine import EngineSettings, run_replication
+from airshield.engine import run_replication
+from airshield.world import EngineSettings
 from airshield.kinematics.routes import CLIMB_PER_ALT, MIN_CLIMB
 from engine_testkit import LON, SHARP_RADAR, STEADY_DRONE, drone_wave, watch_radar, world_of
 
@@ -52,8 +53,8 @@ def test_geometry_is_as_intended():
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_first_engagement_when_drone_enters_gun_envelope(seed):
     world = _world()
-    settings = EngineSettings()
-    log = run_replication(world, seed, settings=settings)
+    settings = world.run.engine
+    log = run_replication(world, seed)
     engage = log[log["kind"] == "engage"]
     assert len(engage) >= 1
     first = engage.iloc[0]

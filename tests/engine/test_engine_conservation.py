@@ -3,7 +3,7 @@
 import pytest
 
 from airshield.engine import run_replication
-from airshield.scenario.validate import load_world
+from airshield.world import load_world
 from engine_testkit import check_conservation, engagement_intervals
 
 

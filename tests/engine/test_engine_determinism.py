@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from airshield.engine import run_replication
-from airshield.scenario.validate import load_world
+from airshield.world import load_world
 
 
 @pytest.fixture(scope="module")

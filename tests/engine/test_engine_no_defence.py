@@ -2,7 +2,7 @@
 
 from airshield.engine import run_replication
 from engine_testkit import check_conservation, scenario_text
-from airshield.scenario.validate import load_world_text
+from airshield.world import load_world
 
 
 def test_undefended_raid_all_impact_or_fail():
@@ -15,7 +15,7 @@ def test_undefended_raid_all_impact_or_fail():
     text = scenario_text(waves=waves, centre=(50.45, 30.52), radius_km=1800,
                          assets=[{"name": "Kyiv"}, {"name": "Brovary"}],
                          sensors=[{"name": "radar", "type": "surveillance-radar", "lat": 50.8, "lon": 30.6}])
-    world = load_world_text(text)
+    world = load_world(text=text)
     assert len(world.units.name) == 0 and len(world.ew.name) == 0
     for seed in range(3):
         log = run_replication(world, seed)

@@ -11,7 +11,7 @@ import yaml
 
 from airshield.engine import EVENT_KINDS, run_replication
 from airshield.scenario.builtin import builtin_path
-from airshield.scenario.validate import load_world_text
+from airshield.world import load_world
 from engine_testkit import LON, STEADY_DRONE, TERMINAL, check_conservation, drone_wave, world_of
 
 SEEDS = (1, 2, 3)
@@ -20,7 +20,7 @@ SEEDS = (1, 2, 3)
 def _kyiv(mode: str):
     doc = yaml.safe_load(builtin_path("kyiv-small").read_text())
     doc["run"] = {**doc.get("run", {}), "tracking": mode}
-    return load_world_text(yaml.safe_dump(doc))
+    return load_world(text=yaml.safe_dump(doc))
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +34,8 @@ def logs(worlds):
 
 
 def test_schema_accepts_sensor_mode(worlds):
-    assert worlds["sensors"].scenario.run.tracking == "sensors"
-    assert worlds["ideal"].scenario.run.tracking == "ideal"
+    assert worlds["sensors"].run.tracking == "sensors"
+    assert worlds["ideal"].run.tracking == "ideal"
     assert {"track_confirm", "track_lost"} <= set(EVENT_KINDS)
 
 

@@ -46,7 +46,7 @@ def test_dogleg_avoids_defended_side():
     launch = np.zeros((n, 2))
     impact = np.tile([300e3, 0.0], (n, 1))
     defended = np.array([[150e3, 50e3]])  # north = left of an eastward route
-    lat = dogleg_offsets(launch, impact, defended, np.full(n, 0.1), rng)
+    lat = dogleg_offsets(launch, impact, defended, np.full(n, 0.1), rng.standard_normal((n, 2)), rng.random((n, 2)))
     assert lat.shape == (n, 2)
     assert np.mean(lat[:, 0] < 0) > 0.9 and np.mean(lat[:, 1] < 0) > 0.9
     assert np.all(np.abs(lat) <= 0.3 * 300e3 + 1e-6)
@@ -55,7 +55,8 @@ def test_dogleg_avoids_defended_side():
 def test_dogleg_random_side_without_defended_points():
     n = 2000
     lat = dogleg_offsets(np.zeros((n, 2)), np.tile([100e3, 0.0], (n, 1)), np.zeros((0, 2)),
-                         np.full(n, 0.5), np.random.default_rng(0))
+                         np.full(n, 0.5), np.random.default_rng(0).standard_normal((n, 2)),
+                         np.random.default_rng(1).random((n, 2)))
     assert 0.4 < np.mean(lat > 0) < 0.6
     assert np.max(np.abs(lat)) <= 30e3 + 1e-6
     assert np.any(np.abs(lat) == 30e3)  # the cap binds for large spread

@@ -3,7 +3,8 @@ import pytest
 
 from airshield.kinematics import (Trajectories, build_arcs, build_routes, circle_windows,
                                   detection_windows, dogleg_offsets, envelope_windows,
-                                  radar_horizon, sphere_windows)
+                                  sphere_windows)
+from airshield.physics import radar_horizon
 
 SPEED, ALT, T0, LENGTH = 100.0, 500.0, 20.0, 100e3
 CLIMB = max(1000.0, 1.5 * ALT)
@@ -96,7 +97,8 @@ def _random_case(seed, n=25, m=15):
     rng = np.random.default_rng(seed)
     launch = rng.uniform(-30e3, 30e3, (n, 2))
     impact = rng.uniform(-30e3, 30e3, (n, 2))
-    lateral = dogleg_offsets(launch, impact, rng.uniform(-20e3, 20e3, (3, 2)), np.full(n, 0.2), rng)
+    lateral = dogleg_offsets(launch, impact, rng.uniform(-20e3, 20e3, (3, 2)), np.full(n, 0.2),
+                             rng.standard_normal((n, 2)), rng.random((n, 2)))
     routes = build_routes(launch, impact, rng.uniform(0, 100, n), rng.uniform(80, 300, n),
                           rng.uniform(50, 3000, n), lateral)
     arcs = build_arcs(launch[:5], impact[:5], rng.uniform(0, 100, 5), rng.uniform(300, 800, 5),

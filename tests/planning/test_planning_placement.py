@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from airshield.cli.plan import plan
 from airshield.planning.placement import plan_placement
-from airshield.scenario.validate import load_world
+from airshield.world import load_world
 
 
 def test_placement_finds_the_valuable_threatened_city(two_cities, tmp_path):

@@ -93,7 +93,7 @@ def test_raid_set_sums_value_lost_over_its_raids(two_cities, tmp_path):
     original = procurement.simulate
 
     def counting(world, **kwargs):
-        calls.append(world.scenario.raid.name)
+        calls.append(world.document["raid"]["name"])
         return original(world, **kwargs)
 
     procurement.simulate = counting

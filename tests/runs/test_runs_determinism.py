@@ -7,7 +7,7 @@ import pytest
 
 from airshield.analysis import to_row
 from airshield.runs import make_backend, replication_seed, replication_seeds, run_monte_carlo
-from airshield.scenario.validate import load_world
+from airshield.world import load_world
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from airshield.runs import run_monte_carlo
-from airshield.scenario.validate import load_world
+from airshield.world import load_world
 
 
 @pytest.fixture(scope="module")

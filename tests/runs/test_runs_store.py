@@ -17,7 +17,7 @@ from airshield.errors import InputError
 from airshield.runs import RunStore, all_metrics, list_runs, run_monte_carlo
 from airshield.runs.backends.local import SerialBackend
 from airshield.runs.session import resume_run, run_world
-from airshield.scenario.validate import load_world
+from airshield.world import load_world
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def test_interrupted_run_resumes_to_identical_results(world, tmp_path):
 
 def test_killed_process_leaves_a_resumable_run(tmp_path):
     code = (
-        "from airshield.scenario.validate import load_world\n"
+        "from airshield.world import load_world\n"
         "from airshield.runs import RunStore, run_monte_carlo\n"
         f"store = RunStore.create(r'{tmp_path}', 'killed', {{'seed': 2, 'replications_requested': 400}}, {{}})\n"
         "run_monte_carlo(load_world('kyiv-small'), seed=2, replications=400, store=store, flush_rows=1)\n")
@@ -112,8 +112,7 @@ def test_list_runs(world, tmp_path):
 
 
 def _resolved(world):
-    from airshield.scenario.resolved import resolved_document
-    return resolved_document(world.scenario)
+    return dict(world.document)
 
 
 if os.name != "posix":  # pragma: no cover

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from airshield.errors import InputError
-from airshield.runs.overrides import apply_override, parse_set, split_path
+from airshield.scenario.overrides import apply_override, parse_set, split_path
 from airshield.runs.sweep import grid, sweep
 
 

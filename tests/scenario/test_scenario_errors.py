@@ -7,7 +7,7 @@ import yaml
 
 from airshield.errors import InputError
 from airshield.scenario.builtin import builtin_path
-from airshield.scenario.validate import load_world
+from airshield.world import load_world
 
 KYIV_TEXT = builtin_path("kyiv-small").read_text(encoding="utf-8")
 KYIV = yaml.safe_load(KYIV_TEXT)
@@ -39,7 +39,7 @@ def fail(tmp_path, doc):
 def test_baseline_is_valid(tmp_path):
     path = tmp_path / "good.yaml"
     path.write_text(yaml.safe_dump(kyiv(), sort_keys=False), encoding="utf-8")
-    assert load_world(path).scenario.name == "kyiv-small"
+    assert load_world(path).name == "kyiv-small"
 
 
 def test_malformed_yaml(tmp_path):

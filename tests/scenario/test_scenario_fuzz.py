@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from airshield.errors import InputError
 from airshield.scenario.builtin import builtin_path
-from airshield.scenario.validate import load_world_text
+from airshield.world import load_world
 from airshield.world import World
 
 KYIV = yaml.safe_load(builtin_path("kyiv-small").read_text(encoding="utf-8"))
@@ -35,7 +35,7 @@ top_level = st.one_of(documents, st.dictionaries(st.sampled_from(FIELD_NAMES), d
 
 def check(text: str) -> None:
     try:
-        result = load_world_text(text, file="fuzz.yaml")
+        result = load_world(text=text, file="fuzz.yaml")
     except InputError as error:
         assert "fuzz.yaml" in str(error)
     else:

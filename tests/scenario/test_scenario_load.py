@@ -9,7 +9,7 @@ import yaml
 from airshield.errors import InputError
 from airshield.scenario import builtin_names, load_scenario, load_scenario_text
 from airshield.scenario.schema import Scenario
-from airshield.scenario.validate import load_world, load_world_text
+from airshield.world import load_world
 
 EXTRA_UNIT = {"name": "patriot-extra", "type": "patriot", "lat": 50.30, "lon": 30.40}
 
@@ -50,7 +50,7 @@ def test_extends_overrides_and_appends(tmp_path):
 def test_extends_from_text_with_base_dir(tmp_path):
     text = yaml.safe_dump({"extends": "kyiv-small", "name": "renamed"})
     assert load_scenario_text(text, file="x.yaml", base_dir=tmp_path).name == "renamed"
-    assert load_world_text(text, file="x.yaml").scenario.name == "renamed"
+    assert load_world(text=text, file="x.yaml").name == "renamed"
 
 
 def test_relative_path_extends(tmp_path):

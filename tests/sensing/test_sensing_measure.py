@@ -3,7 +3,7 @@
 import numpy as np
 from scipy.stats import chi2
 
-from airshield.sensing import SensingParams, make_sensors, scan_schedule, sensor_arrays, simulate_plots, straight_truth
+from airshield.sensing import SensingParams, make_sensors, scan_schedule, simulate_plots, straight_truth
 from airshield.sensing.measure import look
 
 
@@ -72,10 +72,11 @@ def test_look_is_deterministic_for_a_seed():
     assert np.array_equal(a.xyz, b.xyz) and np.array_equal(a.truth, b.truth)
 
 
-def test_sensor_arrays_of_a_builtin_world():
-    from airshield.scenario.validate import load_world
+def test_sensor_table_of_a_builtin_world_carries_noise():
+    from airshield.world import load_world
     world = load_world("kyiv-small")
-    s = sensor_arrays(world)
-    assert s.n == len(world.sensors.name)
-    assert np.all(s.scan_period > 0) and np.all(s.range_sigma >= 0)
-    assert s.sees_class.shape == world.sensors.sees_class.shape
+    s = world.sensors
+    assert s.n == len(s.name) > 0
+    assert np.all(s.scan_period > 0) and np.all(s.range_sigma >= 0) and np.all(s.azimuth_sigma > 0)
+    assert s.sees_class.shape == (s.n, 7)
+    assert set(s.kind_name) <= {"radar", "acoustic", "observer"}

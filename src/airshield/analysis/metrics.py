@@ -9,15 +9,16 @@ import pandas as pd
 
 from airshield.world import World
 
-OUTCOMES = {"kill": "destroyed", "ew_loss": "ew_lost", "failure": "failed", "impact": "leaked"}
-COUNT_KEYS = ("launched", "destroyed", "ew_lost", "failed", "leaked")
+OUTCOMES = {"kill": "destroyed", "ew_loss": "ew_lost", "failure": "failed", "impact": "leaked", "in_flight": "in_flight"}
+COUNT_KEYS = ("launched", "destroyed", "ew_lost", "failed", "leaked", "in_flight")
 
 
 @dataclass(frozen=True)
 class ReplicationMetrics:
     """What one replication produced.
 
-    ``by_threat``: type -> {launched, destroyed, ew_lost, failed, leaked} [-];
+    ``by_threat``: type -> {launched, destroyed, ew_lost, failed, leaked, in_flight} [-] (launched =
+    the sum of the others);
     ``impacts``: leakers carrying a warhead [-]; ``interceptors``: munition -> {expended [rounds],
     cost_usd}; ``value_lost`` [value points] and ``value_lost_by_asset``; ``defender_usd``,
     ``attacker_usd``; ``unit_use``: unit name -> {engagements, rounds}.

@@ -54,7 +54,13 @@ class GreedyAssigner(Assigner):
     """Maximum marginal return, greedily: take candidates by expected value saved
     (weight x p_kill), cheaper salvo first on ties, skipping threats already taken this
     decision and units with no free channel. With ``value_per_usd`` > 0 it applies the cost rule
-    (:func:`worth_firing`) first: the cost-aware policy."""
+    (:func:`worth_firing`) first: the cost-aware policy.
+
+    Layered: a threat whose windows leave no time to look and shoot again may be engaged by
+    another unit while an interceptor is already on its way to it (one more unit per decision);
+    a threat with a second chance is engaged by one unit at a time (shoot-look-shoot)."""
+
+    concurrent = True
 
     def __init__(self, value_per_usd: float = 0.0):
         self.value_per_usd = value_per_usd

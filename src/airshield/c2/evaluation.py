@@ -17,9 +17,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from airshield.physics import damage_share
+from airshield.vocabulary import DRONE_LIKE, class_mask
 from airshield.world import World
 
-DRONE_LIKE = (0, 1, 2)  # drone, decoy, jet_drone rows of THREAT_CLASSES
+DRONE_LIKE_ROWS = np.flatnonzero(class_mask(DRONE_LIKE))  # drone-like columns of THREAT_CLASSES
 SIGMA_DRONE = np.radians(35.0)   # heading -> aim spread of dog-legging drones [rad]
 SIGMA_MISSILE = np.radians(12.0)  # [rad]
 
@@ -48,13 +50,13 @@ def evaluate_threats(world: World, class_index: np.ndarray, lethal_radius: np.nd
     dy = assets.y[None, :] - position[:, 1:2]
     heading = np.arctan2(velocity[:, 1], velocity[:, 0])[:, None]
     angle = (np.arctan2(dy, dx) - heading + np.pi) % (2 * np.pi) - np.pi
-    drone_like = np.isin(class_index, DRONE_LIKE)
+    drone_like = np.isin(class_index, DRONE_LIKE_ROWS)
     sigma = np.where(drone_like, SIGMA_DRONE, SIGMA_MISSILE)[:, None]
     likelihood = np.exp(-0.5 * (angle / sigma) ** 2) * (np.abs(angle) < np.pi / 2)
     total = likelihood.sum(axis=1, keepdims=True)
     share = np.where(total > 0, likelihood / np.where(total > 0, total, 1.0), 0.0)
     armed = np.where(drone_like, 1.0 - decoy_belief, 1.0)
-    stake = assets.value[None, :] * np.minimum(1.0, (lethal_radius[:, None] / assets.radius[None, :]) ** 2)
+    stake = assets.value[None, :] * damage_share(lethal_radius[:, None], assets.radius[None, :])
     mean = (share * stake).sum(axis=1)
     spread = np.sqrt(np.maximum((share * stake ** 2).sum(axis=1) - mean ** 2, 0.0))
     aim = np.argmax(share, axis=1)

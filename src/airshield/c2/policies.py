@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from airshield.c2.assigner import Assigner, GreedyAssigner
 from airshield.c2.wta_assigner import WtaAssigner
+from airshield.vocabulary import POLICIES  # noqa: F401  (re-exported)
 
-POLICIES = ("greedy", "cost-aware", "wta", "wta-cost", "wta-exact")
 
 
 def make_assigner(policy: str, value_per_musd: float) -> Assigner:

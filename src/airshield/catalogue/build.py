@@ -40,6 +40,8 @@ def _collect(fields: Iterable[FieldSpec], flat: Mapping[str, Parsed], path: str,
         elif spec.key in flat:
             values[spec.attr] = flat[spec.key].value
             provenance[spec.key] = flat[spec.key].provenance
+        elif spec.kind == "ref":
+            values[spec.attr] = None  # a reference left out is none
         else:
             missing.append(spec.key)
     return values, {k: v for k, v in provenance.items() if v}, missing

@@ -35,6 +35,14 @@ def check_effectors(effectors: Mapping, sensors: Mapping,
             check_ordered(munition, f"{path}.munitions.{munition.key}", file)
 
 
+def check_threats(threats: Mapping, file_of: Callable[[str, str], str | None]) -> None:
+    """Every decoy's imitated type is a known threat type other than itself."""
+    for key, threat in threats.items():
+        if threat.imitates is not None and (threat.imitates not in threats or threat.imitates == key):
+            raise unknown_name("threat type to imitate", threat.imitates, [k for k in threats if k != key],
+                               file=file_of("threats", key), path=f"catalogue.threats.{key}.imitates")
+
+
 def check_sensors(sensors: Mapping, file_of: Callable[[str, str], str | None]) -> None:
     """Sensor altitude limits are ordered."""
     for key, sensor in sensors.items():

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from airshield.catalogue.types import THREAT_CLASSES
+from airshield.vocabulary import SENSOR_KINDS
 
 KINDS = ("float", "int", "bool", "str", "enum", "ref", "enum_list", "prob_map", "munitions")
 FIGURE_KINDS = ("float", "int", "prob_map")
@@ -80,6 +81,9 @@ THREAT_FIELDS: tuple[FieldSpec, ...] = (
        ("direct", "dogleg")),
     _c("ew_susceptible", "ew_susceptible", "bool", "Satellite-navigated: electronic "
        "warfare can make it locationally lost"),
+    _c("imitates", "imitates", "ref", "Key of the threat type a decoy imitates: the defence "
+       "perceives and engages it as that type (optional; a decoy without it is perceived as an "
+       "average drone)"),
 )
 
 MUNITION_FIELDS: tuple[FieldSpec, ...] = (
@@ -124,7 +128,6 @@ EFFECTOR_FIELDS: tuple[FieldSpec, ...] = (
        "table"),
 )
 
-SENSOR_KINDS = ("radar", "acoustic", "observer")
 
 SENSOR_FIELDS: tuple[FieldSpec, ...] = (
     _c("name", "name", "str", "Display name"),

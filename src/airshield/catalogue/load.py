@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from airshield.catalogue.build import build_record
-from airshield.catalogue.checks import check_effectors, check_sensors
+from airshield.catalogue.checks import check_effectors, check_sensors, check_threats
 from airshield.catalogue.flatten import Parsed, check_key, flatten_entry
 from airshield.catalogue.frozenmap import FrozenMap
 from airshield.catalogue.model import Catalogue
@@ -89,6 +89,7 @@ def _assemble(flat: Flat, file_of: Callable[[str, str], str | None]) -> Catalogu
             for key, entry in flat[section.name].items()})
     check_effectors(parts["effectors"], parts["sensors"], file_of)
     check_sensors(parts["sensors"], file_of)
+    check_threats(parts["threats"], file_of)
     return Catalogue(**parts)
 
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-THREAT_CLASSES: tuple[str, ...] = (
-    "drone", "decoy", "jet_drone", "cruise", "supersonic_cruise", "ballistic", "aeroballistic",
-)
+from airshield.vocabulary import THREAT_CLASSES  # noqa: F401  (re-exported: the catalogue's classes)
 
 
 @dataclass(frozen=True)
@@ -34,6 +32,7 @@ class ThreatType:
     lethal_radius: float    # radius of destruction around impact [m]
     route: str              # 'direct' or 'dogleg'
     ew_susceptible: bool    # satellite-navigated, can be made lost by EW
+    imitates: str | None    # the threat type a decoy looks like to the defence, or None
     provenance: Mapping[str, str]
 
 

@@ -19,7 +19,7 @@ def limits_text(spec: FieldSpec) -> str:
     if spec.kind in ("str",):
         return "a text"
     if spec.kind == "ref":
-        return "a sensor key or null"
+        return "a type key or null"
     if spec.kind in ("enum", "enum_list"):
         prefix = "one of" if spec.kind == "enum" else "a list of"
         return f"{prefix}: {', '.join(spec.choices)}"

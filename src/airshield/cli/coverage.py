@@ -31,7 +31,7 @@ def _altitudes(text: str) -> tuple[float, ...]:
 @click.option("--json", "as_json", is_flag=True, help="print the shares as JSON")
 def coverage(scenario: str, altitudes: str, cell_km: float, rcs: float | None, map_file: str | None,
              as_json: bool) -> None:
-    from airshield.scenario.validate import load_world
+    from airshield.world import load_world
     from airshield.sensing.coverage import world_coverage
     world = load_world(scenario)
     cov = world_coverage(world, _altitudes(altitudes), cell_km * 1000.0, rcs)
@@ -39,14 +39,14 @@ def coverage(scenario: str, altitudes: str, cell_km: float, rcs: float | None, m
     if map_file:
         write_map(cov, world, map_file)
     if as_json:
-        print_json({"scenario": world.scenario.name, "cell_km": cell_km, "rcs_m2": rcs, "shares": rows,
+        print_json({"scenario": world.name, "cell_km": cell_km, "rcs_m2": rcs, "shares": rows,
                     "map": map_file})
         return
     by_oblast: dict[str, dict[float, dict]] = {}
     for r in rows:
         by_oblast.setdefault(r["oblast"], {})[r["altitude_m"]] = r
     alts = cov.altitudes
-    print_table(f"{world.scenario.name}: share of area seen by any sensor (radar / acoustic / observer)",
+    print_table(f"{world.name}: share of area seen by any sensor (radar / acoustic / observer)",
                 ["oblast", *(f"{a:g} m" for a in alts)],
                 [[name, *(_cell(cells.get(a)) for a in alts)] for name, cells in by_oblast.items()])
     if map_file:
@@ -69,7 +69,7 @@ def write_map(cov, world, path: str) -> None:
     from matplotlib.patches import Patch
 
     from airshield.geo import oblasts
-    from airshield.sensing.arrays import KIND_CODES, sensor_arrays
+    from airshield.vocabulary import KIND_CODES
 
     n = len(cov.altitudes)
     cols = min(n, 2)
@@ -78,7 +78,7 @@ def write_map(cov, world, path: str) -> None:
     extent = np.array([cov.x[0], cov.x[-1], cov.y[0], cov.y[-1]]) / 1000.0
     outlines = [np.column_stack(world.projection.to_xy(r[:, 1], r[:, 0])) / 1000.0
                 for rings in oblasts()["rings"] for r in rings]
-    sensors = sensor_arrays(world)
+    sensors = world.sensors
     for a, ax in enumerate(axes.ravel()):
         if a >= n:
             ax.axis("off")
@@ -98,7 +98,7 @@ def write_map(cov, world, path: str) -> None:
         ax.set_aspect("equal")
     handles = [Patch(color=c, label=k) for k, c in KIND_COLOURS.items()]
     fig.legend(handles=handles, loc="lower center", ncol=3)
-    fig.suptitle(f"{world.scenario.name}: sensor coverage by altitude")
+    fig.suptitle(f"{world.name}: sensor coverage by altitude")
     fig.tight_layout(rect=(0, 0.04, 1, 0.97))
     fig.savefig(path, dpi=110)
     plt.close(fig)

@@ -70,9 +70,9 @@ def run(scenario: str, seed: int | None, replications: int | None, workers: int,
 @click.argument("scenario")
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
 def validate(scenario: str, as_json: bool) -> None:
-    from airshield.scenario.validate import load_world
+    from airshield.world import load_world
     world = load_world(scenario)
-    info = {"valid": True, "scenario": world.scenario.name, "assets": len(world.assets.name),
+    info = {"valid": True, "scenario": world.name, "assets": len(world.assets.name),
             "sensors": len(world.sensors.name), "fire_units": len(world.units.name),
             "ew_zones": len(world.ew.name), "threats": world.threat_count}
     if as_json:
@@ -130,7 +130,7 @@ def places(as_json: bool) -> None:
 def _single_values(sets: tuple[str, ...]) -> dict | None:
     """``--set path=value`` options as {path: value}; one value each (a sweep takes several)."""
     from airshield.errors import InputError
-    from airshield.runs.overrides import parse_set
+    from airshield.scenario.overrides import parse_set
     overrides = {}
     for text in sets:
         path, values = parse_set(text)

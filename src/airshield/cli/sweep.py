@@ -26,7 +26,7 @@ from airshield.errors import InputError
 def sweep(scenario: str, sets: tuple[str, ...], sweep_file: str | None, seed: int, replications: int, workers: int,
           backend: str, address: str | None, out: str | None, as_json: bool) -> None:
     from airshield.runs import open_backend
-    from airshield.runs.overrides import parse_set
+    from airshield.scenario.overrides import parse_set
     from airshield.runs.sweep import sweep as run_sweep
     parsed = [parse_set(text) for text in sets] + _from_file(sweep_file)
     if not parsed:

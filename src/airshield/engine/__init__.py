@@ -2,6 +2,6 @@
 
 from airshield.engine.eventlog import EVENT_KINDS
 from airshield.engine.replication import run_replication
-from airshield.engine.settings import EngineSettings
+from airshield.world.settings import EngineSettings
 
 __all__ = ["EVENT_KINDS", "EngineSettings", "run_replication"]

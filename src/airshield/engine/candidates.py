@@ -2,6 +2,11 @@
 
 Keeps the opened engagement opportunities (pairs whose launch window has begun and not closed)
 and, for the cost rule, each threat's chance of being killed later by cheap engagements.
+
+Everything C2 weighs comes from what it perceives: the threat's perceived class (a decoy is taken
+for the drones it imitates) sets the salvo, the expected kill probability, the priority and the
+lethal radius of threat evaluation. Only the kill probability of the salvo actually fired
+(:meth:`CandidateBuilder.true_kill`, used to draw the outcome) reads the true class.
 """
 
 from __future__ import annotations
@@ -9,14 +14,15 @@ from __future__ import annotations
 import numpy as np
 
 from airshield.c2 import Candidates, evaluate_threats
+from airshield.engine.defence import DefenceState
 from airshield.engine.draws import ThreatDraws
 from airshield.engine.flight import Flights
-from airshield.engine.pairs import Pairs
+from airshield.engine.intercept import Pairs
+from airshield.engine.threat_state import ThreatState
 from airshield.world import World
 
 CHEAP_USD = 100_000.0  # a shot at most this cheap counts as a "cheap later chance" [USD]
 LOOK_S = 60.0  # time to see a result and shoot again: a threat whose windows last longer has a second chance [s]
-DECOY, DRONE = 1, 0
 
 
 class CandidateBuilder:
@@ -32,41 +38,48 @@ class CandidateBuilder:
         self.cursor = 0
         self.active = np.zeros(0, dtype=int)
         weapons = world.weapons
-        self.perceived = np.where(draws.class_index == DECOY, DRONE, draws.class_index)
-        self.pair_pk = weapons.pk[pairs.weapon, draws.class_index[pairs.threat]]
+        self.perceived = draws.perceived_class
+        self.pair_pk = weapons.pk[pairs.weapon, self.perceived[pairs.threat]]
+        self.pair_pk_true = weapons.pk[pairs.weapon, draws.class_index[pairs.threat]]
         self.pair_cheap = weapons.cost[pairs.weapon] <= CHEAP_USD
         self.last_close = np.full(draws.n, -np.inf)
         np.maximum.at(self.last_close, pairs.threat, pairs.close)
         doctrine = world.doctrine
         self.pair_unit = weapons.unit[pairs.weapon]
         self.pair_channels = world.units.fire_channels[self.pair_unit]
-        self.pair_salvo = doctrine.salvo[draws.class_index[pairs.threat]]
+        self.pair_salvo = doctrine.salvo[self.perceived[pairs.threat]]
         self.pair_round_cost = weapons.cost[pairs.weapon]
         # the cost-ratio rule does not depend on the salvo size: decide it once per pair
         perceived_cost = world.threat_types.perceived_cost[draws.type_index[pairs.threat]]
         self.pair_affordable = self.pair_round_cost <= doctrine.max_cost_ratio * perceived_cost
 
-    def build(self, time: float, state) -> tuple[Candidates, np.ndarray, np.ndarray] | None:
-        """Candidates, their pair rows and salvo sizes at ``time``, or None if nothing can fire."""
-        act = self._open(time, state.alive)
+    def build(self, time: float, threats: ThreatState, defence: DefenceState,
+              concurrent: bool) -> tuple[Candidates, np.ndarray, np.ndarray] | None:
+        """Candidates, their pair rows and salvo sizes at ``time``, or None if nothing can fire.
+        ``concurrent``: several units may engage a threat without a second chance at once."""
+        act = self._open(time, threats.alive)
         j, w, unit = self.pairs.threat[act], self.pairs.weapon[act], self.pair_unit[act]
-        stock = state.stock[w]
-        ok = (stock > 0) & (state.busy[unit] < self.pair_channels[act])
+        stock = defence.stock[w]
+        ok = (stock > 0) & (defence.busy[unit] < self.pair_channels[act])
         second_chance = self.last_close[j] > time + LOOK_S
-        idle = state.in_flight[j] == 0
-        ok &= (idle | ~second_chance) if state.concurrent else idle
+        idle = (threats.in_flight[j] == 0) & (threats.look_until[j] <= time)
+        ok &= (idle | ~second_chance) if concurrent else idle
         if not self.world.doctrine.shoot_look_shoot:
-            ok &= ~state.used[act]
+            ok &= ~threats.used[act]
         if not ok.any():
             return None
         act, j, w, unit, second_chance = act[ok], j[ok], w[ok], unit[ok], second_chance[ok]
         rounds = np.minimum(self.pair_salvo[act], stock[ok])
         p_kill = 1.0 - (1.0 - self.pair_pk[act]) ** rounds
-        threats, inverse = np.unique(j, return_inverse=True)
-        weight = self._weights(threats, time)[inverse]
-        later = self._later(threats, time, state.stock)[inverse] if self.cost_aware else np.zeros(len(j))
+        targets, inverse = np.unique(j, return_inverse=True)
+        weight = self._weights(targets, time)[inverse]
+        later = self._later(targets, time, defence.stock)[inverse] if self.cost_aware else np.zeros(len(j))
         return Candidates(threat=j, weapon=w, unit=unit, p_kill=p_kill, weight=weight,
                           cost=rounds * self.pair_round_cost[act], later=later, second_chance=second_chance), act, rounds
+
+    def true_kill(self, pairs: np.ndarray, rounds: np.ndarray) -> np.ndarray:
+        """Kill probability [-] of ``rounds`` fired on ``pairs`` against the threats as they are."""
+        return 1.0 - (1.0 - self.pair_pk_true[pairs]) ** rounds
 
     def _open(self, time: float, alive: np.ndarray) -> np.ndarray:
         pairs = self.pairs
@@ -85,7 +98,7 @@ class CandidateBuilder:
         if len(stale):
             now, velocity = self.flights.state(stale, np.full(len(stale), time))
             kind = self.draws.type_index[stale]
-            evaluation = evaluate_threats(self.world, self.perceived[stale], self.world.threat_types.lethal_radius[kind],
+            evaluation = evaluate_threats(self.world, self.perceived[stale], self.world.threat_types.perceived_lethal_radius[kind],
                                           now, velocity, self.world.doctrine.decoy_belief)
             self.weight[stale] = self.world.doctrine.priority[self.perceived[stale]] * evaluation.value
             self.evaluated[stale] = time

@@ -1,7 +1,11 @@
-"""The random draws of one replication that fix each threat's flight, fate and aim.
+"""The random draws of one replication that fix each threat's launch, aim and altitude.
 
-All draws come from the replication's own generator, in a fixed order, so a seed gives
-the same raid on any machine and in any worker.
+Every number comes from the threat's own streams (:mod:`.streams`), so a seed gives the same raid
+on any machine, in any worker, and whatever the defence.
+
+A threat aims only at targets of its wave within its type's range of its own launch point (an
+attacker does not send a drone where it cannot fly); when none is, it aims at the nearest and falls
+short on the way (:mod:`.unopposed`).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from airshield.engine.streams import ThreatStreams
 from airshield.world import World
 
 CEP_TO_SIGMA = 1.0 / 1.1774  # circular error probable -> per-axis normal sigma [-]
@@ -17,11 +22,13 @@ CEP_TO_SIGMA = 1.0 / 1.1774  # circular error probable -> per-axis normal sigma 
 
 @dataclass(frozen=True)
 class ThreatDraws:
-    """One row per threat: wave, type, launch time [s] and point [m], target, impact point [m]."""
+    """One row per threat: wave, type, true and perceived class, launch time [s] and point [m],
+    target asset, impact point [m], cruise altitude [m], and the failure draws [-]."""
 
     wave: np.ndarray
     type_index: np.ndarray
     class_index: np.ndarray
+    perceived_class: np.ndarray
     launch_time: np.ndarray
     launch_xy: np.ndarray
     target: np.ndarray
@@ -36,48 +43,54 @@ class ThreatDraws:
         return len(self.wave)
 
 
-def draw_threats(world: World, rng: np.random.Generator, min_altitude: float) -> ThreatDraws:
+def draw_threats(world: World, streams: ThreatStreams, min_altitude: float) -> ThreatDraws:
     """Sample every threat of the raid: launch time and point, target, aim, altitude, failure."""
     waves, types = world.waves, world.threat_types
     wave = np.repeat(np.arange(len(waves.name)), waves.count)
     n = len(wave)
+    j = np.arange(n)
     type_index = waves.type_index[wave]
-    launch_time = waves.start[wave] + rng.random(n) * waves.duration[wave]
-    launch_xy = np.column_stack([waves.x[wave], waves.y[wave]]) + _disk(rng, n, waves.spread[wave])
-    target = _targets(world, wave, launch_xy, rng)
+    launch_time = waves.start[wave] + streams.uniform("launch_time", j) * waves.duration[wave]
+    launch_xy = np.column_stack([waves.x[wave], waves.y[wave]]) + _disk(
+        streams, j, waves.spread[wave], ("launch_radius", "launch_angle"))
+    target = _targets(world, wave, launch_xy, types.range[type_index], streams.uniform("target", j))
     aim = np.column_stack([world.assets.x[target], world.assets.y[target]])
-    aim += _disk(rng, n, 0.5 * world.assets.radius[target])
-    impact_xy = aim + rng.standard_normal((n, 2)) * (types.cep[type_index] * CEP_TO_SIGMA)[:, None]
-    altitude = types.altitude[type_index] + rng.standard_normal(n) * types.altitude_spread[type_index]
+    aim += _disk(streams, j, 0.5 * world.assets.radius[target], ("aim_radius", "aim_angle"))
+    sigma = types.cep[type_index] * CEP_TO_SIGMA
+    impact_xy = aim + np.column_stack([streams.normal("miss_x", j), streams.normal("miss_y", j)]) * sigma[:, None]
+    altitude = types.altitude[type_index] + streams.normal("altitude", j) * types.altitude_spread[type_index]
     altitude = np.maximum(altitude, min_altitude)
     return ThreatDraws(wave=wave, type_index=type_index, class_index=types.class_index[type_index],
-                       launch_time=launch_time, launch_xy=launch_xy, target=target, impact_xy=impact_xy,
-                       altitude=altitude, fail_draw=rng.random(n), fail_fraction=rng.random(n))
+                       perceived_class=types.perceived_class[type_index], launch_time=launch_time,
+                       launch_xy=launch_xy, target=target, impact_xy=impact_xy, altitude=altitude,
+                       fail_draw=streams.uniform("failure", j), fail_fraction=streams.uniform("failure_when", j))
 
 
-def _disk(rng: np.random.Generator, n: int, radius: np.ndarray) -> np.ndarray:
+def _disk(streams: ThreatStreams, threats: np.ndarray, radius: np.ndarray, purposes: tuple[str, str]) -> np.ndarray:
     """Uniform points in disks of ``radius`` [m] about the origin, shape (n, 2) [m]."""
-    r = radius * np.sqrt(rng.random(n))
-    theta = rng.random(n) * 2.0 * np.pi
+    r = radius * np.sqrt(streams.uniform(purposes[0], threats))
+    theta = streams.uniform(purposes[1], threats) * 2.0 * np.pi
     return np.column_stack([r * np.cos(theta), r * np.sin(theta)])
 
 
-def _targets(world: World, wave: np.ndarray, launch_xy: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """The asset each threat aims at, by its wave's target choice rule."""
+def _targets(world: World, wave: np.ndarray, launch_xy: np.ndarray, reach: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """The asset each threat aims at, by its wave's target choice rule, among the wave's targets
+    within ``reach`` [m] of the threat's launch point (the nearest when none is)."""
     assets = world.assets
     target = np.empty(len(wave), dtype=int)
-    u = rng.random(len(wave))
     for w, (targets, choice) in enumerate(zip(world.waves.targets, world.waves.choice)):
         rows = np.flatnonzero(wave == w)
+        d = np.hypot(assets.x[targets][None, :] - launch_xy[rows, :1],
+                     assets.y[targets][None, :] - launch_xy[rows, 1:])
+        reachable = d <= reach[rows, None]
         if choice == "nearest":
-            d = np.hypot(assets.x[targets][None, :] - launch_xy[rows, :1],
-                         assets.y[targets][None, :] - launch_xy[rows, 1:])
             target[rows] = targets[np.argmin(d, axis=1)]
             continue
         weight = assets.value[targets] if choice == "value" else np.ones(len(targets))
-        if weight.sum() <= 0:
-            weight = np.ones(len(targets))
-        cumulative = np.cumsum(weight) / weight.sum()
-        pick = np.minimum(np.searchsorted(cumulative, u[rows], side="right"), len(targets) - 1)
+        weight = np.where(weight.sum() > 0, weight, 1.0)[None, :] * reachable
+        none = weight.sum(axis=1) <= 0
+        cumulative = np.cumsum(weight, axis=1) / np.where(none, 1.0, weight.sum(axis=1))[:, None]
+        pick = np.minimum((cumulative <= u[rows, None]).sum(axis=1), len(targets) - 1)
+        pick = np.where(none, np.argmin(d, axis=1), pick)
         target[rows] = targets[pick]
     return target

@@ -9,11 +9,14 @@ import numpy as np
 import pandas as pd
 
 EVENT_KINDS = ("launch", "waypoint", "detect", "engage", "kill", "miss", "ew_loss", "failure", "impact", "damage",
-               "track_confirm", "track_lost")
+               "track_confirm", "track_lost", "reload", "in_flight")
 """Event kinds; ``waypoint``: the threat passes a turn of its route (or a point of its ballistic
-arc), logged up to its end so that replays follow its true path; ``track_confirm`` / ``track_lost``
-only in sensor mode (``run.tracking: sensors``): a firm track on the threat starts / ends (see
-``airshield.tracking.engine_hook``)."""
+arc), logged up to its end so that replays follow its true path; ``failure``: it failed on its own
+or fell short at the end of its range; ``track_confirm`` / ``track_lost`` only in sensor mode
+(``run.tracking: sensors``): a firm track on the threat starts / ends (see
+:mod:`airshield.engine.tracked_sight`); ``reload``: a unit's launchers of one munition are
+reloaded from its magazine (``rounds`` moved); ``in_flight``: the threat still flies at the run's
+horizon (its last event)."""
 COLUMNS = ("time", "kind", "threat", "unit", "weapon", "rounds", "cost_usd", "x", "y", "z", "asset", "value")
 
 

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from airshield.engine.draws import ThreatDraws
-from airshield.engine.settings import EngineSettings
+from airshield.engine.streams import ThreatStreams
+from airshield.world.settings import EngineSettings
 from airshield.kinematics import Trajectories, build_arcs, build_routes, dogleg_offsets, path_length
 from airshield.world import World
-
-AEROBALLISTIC = "aeroballistic"
 
 
 @dataclass(frozen=True)
@@ -92,28 +91,31 @@ def _interpolate(traj: Trajectories, rows: np.ndarray, times: np.ndarray) -> tup
     return out, velocity
 
 
-def build_flights(world: World, draws: ThreatDraws, rng: np.random.Generator, settings: EngineSettings) -> Flights:
+def build_flights(world: World, draws: ThreatDraws, streams: ThreatStreams, settings: EngineSettings) -> Flights:
     """Routes (with dog-legs around defended points) and ballistic arcs for every threat."""
     types = world.threat_types
     ballistic = types.ballistic[draws.type_index]
     groups = []
     route_rows = np.flatnonzero(~ballistic)
     if len(route_rows):
-        groups.append((route_rows, _routes(world, draws, route_rows, rng, settings)))
+        groups.append((route_rows, _routes(world, draws, route_rows, streams, settings)))
     arc_rows = np.flatnonzero(ballistic)
     if len(arc_rows):
         groups.append((arc_rows, _arcs(world, draws, arc_rows, settings)))
     return Flights(draws.n, tuple(groups))
 
 
-def _routes(world: World, draws: ThreatDraws, rows: np.ndarray, rng: np.random.Generator,
+def _routes(world: World, draws: ThreatDraws, rows: np.ndarray, streams: ThreatStreams,
             settings: EngineSettings) -> Trajectories:
     types = world.threat_types
     kind = draws.type_index[rows]
     launch, impact = draws.launch_xy[rows], draws.impact_xy[rows]
     spread = np.where(world.waves.dogleg[draws.wave[rows]], settings.dogleg_spread, 0.0)
     defended = np.column_stack([world.units.x, world.units.y]) if len(world.units.x) else np.zeros((0, 2))
-    lateral = dogleg_offsets(launch, impact, defended, spread, rng)
+    index = np.array([0, 1])
+    normal = streams.normal("dogleg_size", rows[:, None], index[None, :])
+    coin = streams.uniform("dogleg_side", rows[:, None], index[None, :])
+    lateral = dogleg_offsets(launch, impact, defended, spread, normal, coin)
     args = (launch, impact, draws.launch_time[rows], types.speed[kind], draws.altitude[rows])
     traj = build_routes(*args, lateral)
     too_long = path_length(traj) > types.range[kind]
@@ -125,7 +127,7 @@ def _routes(world: World, draws: ThreatDraws, rows: np.ndarray, rng: np.random.G
 def _arcs(world: World, draws: ThreatDraws, rows: np.ndarray, settings: EngineSettings) -> Trajectories:
     types = world.threat_types
     kind = draws.type_index[rows]
-    air_launched = np.array([world.catalogue.threats[types.key[k]].threat_class == AEROBALLISTIC for k in kind])
+    air_launched = types.air_launched[kind]
     start = np.where(air_launched, settings.aeroballistic_launch_altitude, 0.0)
     return build_arcs(draws.launch_xy[rows], draws.impact_xy[rows], draws.launch_time[rows],
                       types.speed[kind], draws.altitude[rows], start)

@@ -1,75 +1,95 @@
-"""The event loop of one replication (simpy-style heap of (time, priority, sequence)).
+"""The event loop of one replication: what happens at each event.
 
-Events: a threat's unopposed end (impact, failure, EW loss), an interceptor reaching its
-threat, a launcher reloaded, and C2 decision times when engagement opportunities open or
-channels free up. Equal times are ordered by priority, then by insertion sequence.
+Events: a threat's unopposed end (impact, failure, EW loss), an interceptor reaching its threat
+(kill or miss), a launcher reloaded, and C2 decisions. The queue (:mod:`.scheduler`) orders them;
+the defence's resources live in :class:`~airshield.engine.defence.DefenceState`, the threats' in
+:class:`~airshield.engine.threat_state.ThreatState`.
+
+C2 decides on a grid of ``c2_cycle`` [s]: when engagement opportunities open (their times are on
+the grid already), and at the first grid time after a channel or rounds free up (an intercept, a
+reload). After an intercept that did not kill, the threat is assessed for ``look`` [s] before it
+may be engaged again, and C2 looks at it again at the first grid time after that. A weapon that
+starts with no rounds loaded and rounds in its magazine starts reloading at time 0.
+
+Kill draws are common random numbers per threat: each threat has one uniform number L (its
+"luck", from its own stream) and the product S of the miss probabilities of the intercepts it has
+met so far; an intercept with kill probability p kills it when L >= S (1 - p). The chance of a kill
+at each intercept, given that the threat survived the earlier ones, is p, as for independent
+draws; and the same threat meeting more, or better, intercepts by the same time is killed no
+later, so two defences compared on the same seed differ only by what they did.
 """
 
 from __future__ import annotations
 
-import heapq
-import itertools
+import math
 
 import numpy as np
 
 from airshield.c2 import Assigner, Candidates
 from airshield.engine.candidates import CandidateBuilder
+from airshield.engine.damage import damage_events
+from airshield.engine.defence import DefenceState
 from airshield.engine.draws import ThreatDraws
 from airshield.engine.eventlog import EventLogBuilder
-from airshield.engine.fates import EW_LOSS, FAILURE, Fates
 from airshield.engine.flight import Flights
-from airshield.engine.outcome import damage_events
-from airshield.engine.pairs import Pairs, intercept_time
+from airshield.engine.intercept import Pairs, intercept_time
+from airshield.engine.scheduler import DECIDE, END, INTERCEPT, RELOAD, EventQueue
+from airshield.engine.streams import ThreatStreams
+from airshield.engine.threat_state import ThreatState
+from airshield.engine.unopposed import EW_LOSS, FAILURE, Fates
 from airshield.world import World
 
-INTERCEPT, END, RELOAD, DECIDE = 0, 1, 2, 3
 FATE_KIND = {FAILURE: "failure", EW_LOSS: "ew_loss"}
 
-
 class RaidLoop:
-    """State of one replication's defence as columns, advanced event by event."""
+    """One replication's fire control, advanced event by event."""
 
     def __init__(self, world: World, draws: ThreatDraws, flights: Flights, fates: Fates, pairs: Pairs,
-                 assigner: Assigner, rng: np.random.Generator, log: EventLogBuilder, evaluation_period: float = 30.0):
+                 assigner: Assigner, streams: ThreatStreams, log: EventLogBuilder):
         self.world, self.draws, self.flights, self.fates, self.pairs = world, draws, flights, fates, pairs
-        self.assigner, self.rng, self.log = assigner, rng, log
-        weapons = world.weapons
-        self.alive = np.ones(draws.n, dtype=bool)
-        self.ended_at = np.full(draws.n, np.inf)
-        self.in_flight = np.zeros(draws.n, dtype=int)
-        self.concurrent = assigner.concurrent
-        self.stock = weapons.stock.copy()
-        self.magazine = weapons.magazine.copy()
-        self.reload_size = np.maximum(weapons.stock, 1)
-        self.reloading = np.zeros(len(weapons.unit), dtype=bool)
-        self.busy = np.zeros(len(world.units.name), dtype=int)
-        self.used = np.zeros(len(pairs.threat), dtype=bool)
+        self.assigner, self.streams, self.log = assigner, streams, log
+        self.settings = world.run.engine
+        self.threats = ThreatState.start(draws.n, len(pairs.threat))
+        self.defence = DefenceState.start(world)
         self.builder = CandidateBuilder(world, draws, flights, pairs, world.doctrine.value_per_musd > 0,
-                                        evaluation_period)
+                                        self.settings.evaluation_period)
         self.end_xyz = flights.position(np.arange(draws.n), fates.end_time)
-        self.heap: list[tuple] = []
-        self.seq = itertools.count()
+        self.remaining = world.assets.value.astype(float).copy()
+        self.queue = EventQueue()
+        self.luck = streams.uniform("kill", np.arange(draws.n))
+        self.decisions: set[float] = set()
 
-    def push(self, time: float, priority: int, *payload) -> None:
-        """Schedule an event."""
-        heapq.heappush(self.heap, (time, priority, next(self.seq), *payload))
+    @property
+    def ended_at(self) -> np.ndarray:
+        """When each threat ended [s] (inf if still flying)."""
+        return self.threats.ended_at
 
     def run(self, horizon: float) -> None:
         """Process events up to ``horizon`` [s]."""
         for j in range(self.draws.n):
-            self.push(self.fates.end_time[j], END, j)
+            self.queue.push(self.fates.end_time[j], END, j)
         for t in np.unique(self.pairs.open):
-            self.push(float(t), DECIDE)
+            self._decide_at(float(t))
+        for w in np.flatnonzero((self.defence.stock == 0) & (self.defence.magazine > 0)):
+            self.defence.reloading[w] = True
+            self.queue.push(float(self.world.units.reload[self.world.weapons.unit[w]]), RELOAD, int(w))
         handlers = {INTERCEPT: self._intercept, END: self._end, RELOAD: self._reload, DECIDE: self._decide}
-        while self.heap and self.heap[0][0] <= horizon:
-            time, priority, _, *payload = heapq.heappop(self.heap)
+        for time, priority, payload in self.queue.pop_until(horizon):
             handlers[priority](time, *payload)
 
+    def _decide_at(self, time: float) -> None:
+        """Schedule a C2 decision at the first grid time at or after ``time`` [s] (once per time)."""
+        cycle = self.settings.c2_cycle
+        time = math.ceil(time / cycle) * cycle if cycle > 0 else time
+        if time not in self.decisions:
+            self.decisions.add(time)
+            self.queue.push(time, DECIDE)
+
     def _end(self, time: float, j: int) -> None:
-        if not self.alive[j]:
+        if not self.threats.alive[j]:
             return
-        self.alive[j] = False
-        self.ended_at[j] = time
+        self.threats.alive[j] = False
+        self.threats.ended_at[j] = time
         xyz = tuple(self.end_xyz[j])
         fate = int(self.fates.fate[j])
         if fate in FATE_KIND:
@@ -82,30 +102,32 @@ class RaidLoop:
 
     def _intercept(self, time: float, j: int, w: int, p_kill: float, xyz: tuple[float, float, float]) -> None:
         unit = int(self.world.weapons.unit[w])
-        self.busy[unit] -= 1
-        self.in_flight[j] -= 1
-        kill = self.rng.random() < p_kill
-        if self.alive[j]:
+        self.defence.release(unit)
+        self.threats.in_flight[j] -= 1
+        if self.threats.alive[j]:
+            self.threats.survival[j] *= 1.0 - p_kill
+            kill = bool(self.luck[j] >= self.threats.survival[j])
             self.log.add(time, "kill" if kill else "miss", threat=j, unit=unit, weapon=w, xyz=xyz)
-            self.alive[j] = not kill
+            self.threats.alive[j] = not kill
             if kill:
-                self.ended_at[j] = time
-        self.push(time, DECIDE)
+                self.threats.ended_at[j] = time
+            else:
+                self.threats.look_until[j] = time + self.settings.look
+                self._decide_at(time + self.settings.look)
+        self._decide_at(time)
 
     def _reload(self, time: float, w: int) -> None:
-        rounds = int(min(self.reload_size[w], self.magazine[w]))
-        self.stock[w] += rounds
-        self.magazine[w] -= rounds
-        self.reloading[w] = False
-        self.push(time, DECIDE)
+        rounds = self.defence.reload(w)
+        self.log.add(time, "reload", unit=int(self.world.weapons.unit[w]), weapon=w, rounds=rounds)
+        self._decide_at(time)
 
     def _decide(self, time: float) -> None:
-        built = self.builder.build(time, self)
+        self.decisions.discard(time)
+        built = self.builder.build(time, self.threats, self.defence, self.assigner.concurrent)
         if built is None:
             return
         candidates, offered, rounds = built
-        free = self.world.units.fire_channels - self.busy
-        chosen = self.assigner.assign(candidates, free)
+        chosen = self.assigner.assign(candidates, self.defence.free_channels())
         if not len(chosen):
             return
         act = offered[chosen]
@@ -114,30 +136,22 @@ class RaidLoop:
         threats = candidates.threat[chosen]
         here = self.flights.position(threats, np.full(len(chosen), time))
         there = self.flights.position(threats, meet)
+        kill = self.builder.true_kill(act, rounds[chosen])
         for k, row in enumerate(chosen):
-            self._fire(time, candidates, int(row), int(act[k]), int(rounds[row]), float(meet[k]),
+            self._fire(time, candidates, int(row), int(act[k]), int(rounds[row]), float(meet[k]), float(kill[k]),
                        tuple(here[k]), tuple(there[k]))
 
     def _fire(self, time: float, candidates: Candidates, row: int, pair: int, rounds: int, meet: float,
-              xyz: tuple[float, float, float], meet_xyz: tuple[float, float, float]) -> None:
+              p_kill: float, xyz: tuple[float, float, float], meet_xyz: tuple[float, float, float]) -> None:
         j, w = int(candidates.threat[row]), int(candidates.weapon[row])
         unit = int(candidates.unit[row])
-        if self.stock[w] < rounds or self.busy[unit] >= self.world.units.fire_channels[unit]:
+        if not self.defence.can_fire(w, unit, rounds):
             return
-        self.stock[w] -= rounds
-        self.busy[unit] += 1
-        self.in_flight[j] += 1
-        self.used[pair] = True
+        reload = self.defence.fire(w, unit, rounds)
+        self.threats.in_flight[j] += 1
+        self.threats.used[pair] = True
         self.log.add(time, "engage", threat=j, unit=unit, weapon=w, rounds=rounds,
                      cost=float(candidates.cost[row]), xyz=xyz)
-        self.push(meet, INTERCEPT, j, w, float(candidates.p_kill[row]), meet_xyz)
-        if self.stock[w] == 0 and self.magazine[w] > 0 and not self.reloading[w]:
-            self.reloading[w] = True
-            self.push(time + float(self.world.units.reload[unit]), RELOAD, w)
-
-    @property
-    def remaining(self) -> np.ndarray:
-        """Value still standing per asset [value points] (lazily created)."""
-        if not hasattr(self, "_remaining"):
-            self._remaining = self.world.assets.value.astype(float).copy()
-        return self._remaining
+        self.queue.push(meet, INTERCEPT, j, w, p_kill, meet_xyz)
+        if reload:
+            self.queue.push(time + float(self.world.units.reload[unit]), RELOAD, w)

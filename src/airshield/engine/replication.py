@@ -1,4 +1,10 @@
-"""One replication: draws -> flights -> fates -> sight -> engagement pairs -> event loop -> EventLog."""
+"""One replication: draws -> flights -> unopposed fates -> sight -> engagement pairs -> event loop
+-> EventLog.
+
+Threats launched after the run's horizon are not part of the replication (no event, no count);
+threats still flying at the horizon end with an ``in_flight`` event there, so that
+launched = destroyed + ew_lost + failed + leaked + in_flight always.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +16,22 @@ import pandas as pd
 from airshield.c2 import Assigner, make_assigner
 from airshield.engine.draws import ThreatDraws, draw_threats
 from airshield.engine.eventlog import EventLogBuilder
-from airshield.engine.fates import Fates, unopposed_fates
 from airshield.engine.flight import Flights, build_flights
+from airshield.engine.intercept import Pairs, engagement_pairs
 from airshield.engine.loop import RaidLoop
-from airshield.engine.pairs import Pairs, engagement_pairs
-from airshield.engine.settings import EngineSettings
 from airshield.engine.sight import Sight, observe
+from airshield.engine.streams import ThreatStreams
+from airshield.engine.tracked_sight import tracked_sight
+from airshield.engine.unopposed import Fates, unopposed_fates
 from airshield.world import World
 
 
 @dataclass(frozen=True)
 class ReplicationGeometry:
-    """Everything a replication fixes before the first shot: the generator (positioned after the
-    geometry's draws), the threats, their flights, unopposed fates, what is seen, and the
-    engagement opportunities."""
+    """Everything a replication fixes before the first shot: the threats' random streams, the
+    threats, their flights, unopposed fates, what is seen, and the engagement opportunities."""
 
-    rng: np.random.Generator
+    streams: ThreatStreams
     draws: ThreatDraws
     flights: Flights
     fates: Fates
@@ -34,50 +40,51 @@ class ReplicationGeometry:
     track_events: pd.DataFrame | None = None
 
 
-def replication_geometry(world: World, seed: np.random.SeedSequence | int,
-                         settings: EngineSettings | None = None) -> ReplicationGeometry:
+def replication_geometry(world: World, seed: np.random.SeedSequence | int) -> ReplicationGeometry:
     """The geometry stage of one replication (its random draws come first, in a fixed order)."""
-    settings = settings or EngineSettings()
-    rng = np.random.default_rng(seed)
-    draws = draw_threats(world, rng, settings.min_altitude)
-    flights = build_flights(world, draws, rng, settings)
-    fates = unopposed_fates(world, draws, flights, rng)
-    sight = observe(world, draws, flights, rng, settings.coast)
+    settings = world.run.engine
+    streams = ThreatStreams.of(seed)
+    draws = draw_threats(world, streams, settings.min_altitude)
+    flights = build_flights(world, draws, streams, settings)
+    fates = unopposed_fates(world, draws, flights, streams)
+    sight = observe(world, draws, flights, streams, settings.coast)
     track_events = None
-    if world.scenario.run.tracking == "sensors":
-        # the ideal windows' draws above are kept (common random numbers: the generator is in the
-        # same state after the geometry in both modes); the sensors draw from a jumped copy
-        from airshield.tracking.engine_hook import tracked_sight
-        sensing = np.random.Generator(rng.bit_generator.jumped())
-        sight, track_events = tracked_sight(world, draws, flights, fates, sensing)
+    if world.run.tracking == "sensors":
+        # the threats' draws above are shared by both modes (common random numbers); the plots
+        # and false alarms of the sensor mode come from the replication's own generator
+        sight, track_events = tracked_sight(world, draws, flights, fates, np.random.default_rng(seed))
     pairs = engagement_pairs(world, draws, flights, sight, settings.c2_cycle)
-    return ReplicationGeometry(rng, draws, flights, fates, sight, pairs, track_events)
+    return ReplicationGeometry(streams, draws, flights, fates, sight, pairs, track_events)
 
 
-def run_replication(world: World, seed: np.random.SeedSequence | int, *, assigner: Assigner | None = None,
-                    settings: EngineSettings | None = None) -> pd.DataFrame:
+def run_replication(world: World, seed: np.random.SeedSequence | int, *,
+                    assigner: Assigner | None = None) -> pd.DataFrame:
     """The EventLog of one replication of ``world`` with its own random generator."""
-    geometry = replication_geometry(world, seed, settings)
-    return run_engagements(world, geometry, assigner, settings)
+    geometry = replication_geometry(world, seed)
+    return run_engagements(world, geometry, assigner)
 
 
-def run_engagements(world: World, geometry: ReplicationGeometry, assigner: Assigner | None = None,
-                    settings: EngineSettings | None = None) -> pd.DataFrame:
+def run_engagements(world: World, geometry: ReplicationGeometry, assigner: Assigner | None = None) -> pd.DataFrame:
     """The event loop stage: fire control from the geometry to the EventLog."""
-    settings = settings or EngineSettings()
-    rng, draws, flights, fates, sight, pairs = (geometry.rng, geometry.draws, geometry.flights, geometry.fates,
-                                                geometry.sight, geometry.pairs)
+    draws, flights, fates, sight, pairs = (geometry.draws, geometry.flights, geometry.fates, geometry.sight,
+                                           geometry.pairs)
+    horizon = world.horizon
     log = EventLogBuilder()
-    launch_xyz = np.column_stack([draws.launch_xy, np.zeros(draws.n)])
-    log.add_many("launch", draws.launch_time, np.arange(draws.n), launch_xyz)
+    launched = np.flatnonzero(draws.launch_time <= horizon)
+    log.add_many("launch", draws.launch_time[launched], launched,
+                 flights.position(launched, draws.launch_time[launched]))
     # a threat that failed, was lost to EW or hit before any sensor held it is never detected
-    seen = np.flatnonzero(sight.first_seen <= fates.end_time)
+    seen = np.flatnonzero((sight.first_seen <= fates.end_time) & (sight.first_seen <= horizon))
     if len(seen):
         log.add_many("detect", sight.first_seen[seen], seen, flights.position(seen, sight.first_seen[seen]))
     assigner = assigner or make_assigner(world.doctrine.policy, world.doctrine.value_per_musd)
-    loop = RaidLoop(world, draws, flights, fates, pairs, assigner, rng, log, settings.evaluation_period)
-    loop.run(world.horizon)
-    end = np.minimum(loop.ended_at, world.horizon)
+    loop = RaidLoop(world, draws, flights, fates, pairs, assigner, geometry.streams, log)
+    loop.run(horizon)
+    end = np.minimum(loop.ended_at, horizon)
+    flying = launched[np.isinf(loop.ended_at[launched])]
+    if len(flying):
+        log.add_many("in_flight", np.full(len(flying), horizon), flying,
+                     flights.position(flying, np.full(len(flying), horizon)))
     _add_waypoints(log, flights, end)
     if geometry.track_events is not None:
         _add_track_events(log, geometry.track_events, end, world.horizon)

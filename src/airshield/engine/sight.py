@@ -8,7 +8,9 @@ import numpy as np
 
 from airshield.engine.draws import ThreatDraws
 from airshield.engine.flight import Flights
+from airshield.engine.streams import ThreatStreams
 from airshield.kinematics import detection_windows
+from airshield.physics import detection_reach
 from airshield.world import World
 
 
@@ -26,15 +28,20 @@ class Sight:
     first_sensor: np.ndarray
 
 
-def observe(world: World, draws: ThreatDraws, flights: Flights, rng: np.random.Generator,
+def observe(world: World, draws: ThreatDraws, flights: Flights, streams: ThreatStreams,
             coast: float) -> Sight:
-    """Detection windows after scan delays, and the picture merged across sensors."""
+    """Detection windows after scan delays, and the picture merged across sensors.
+
+    A sensor first holds a threat after a uniform scan phase plus the scans it takes to detect it
+    (geometric with the sensor's ``p_detect`` per scan) from the threat's entry into its coverage."""
     sensors, n = world.sensors, draws.n
     m = len(sensors.name)
-    u_phase, scans = rng.random((n, m)), rng.geometric(np.clip(sensors.p_detect, 1e-6, 1.0), size=(n, m))
     if m == 0:
         empty = np.full((n, 0), np.nan)
         return Sight(empty, empty, empty, empty, np.full(n, np.nan), np.full(n, -1))
+    j, k = np.arange(n)[:, None], np.arange(m)[None, :]
+    u_phase = streams.uniform("scan_phase", j, k)
+    scans = streams.geometric("scan_count", j, k, np.clip(sensors.p_detect, 1e-6, 1.0)[None, :])
     reach = _max_range(world, draws)
     xyz = np.column_stack([sensors.x, sensors.y, sensors.z])
     t_in, t_out = flights.scatter(lambda traj, rows: detection_windows(
@@ -51,13 +58,11 @@ def observe(world: World, draws: ThreatDraws, flights: Flights, rng: np.random.G
 
 
 def _max_range(world: World, draws: ThreatDraws) -> np.ndarray:
-    """Detection range (n, sensors) [m]: range scaled by (rcs / reference rcs)^(1/4), 0 if blind."""
-    sensors, types = world.sensors, world.threat_types
-    rcs = types.rcs[draws.type_index][:, None]
-    scaled = sensors.range[None, :] * (rcs / sensors.reference_rcs[None, :]) ** 0.25
-    can_see = sensors.sees_class[:, draws.class_index].T
-    slow_enough = types.speed[draws.type_index][:, None] <= sensors.max_speed[None, :]
-    return np.where(can_see & slow_enough, scaled, 0.0)
+    """Detection reach (n, sensors) [m] of each sensor against each threat (the physical rule,
+    :func:`airshield.physics.detection_reach`)."""
+    types = world.threat_types
+    return detection_reach(world.sensors, types.rcs[draws.type_index], draws.class_index,
+                           types.speed[draws.type_index])
 
 
 def merge_intervals(start: np.ndarray, end: np.ndarray, gap: float) -> tuple[np.ndarray, np.ndarray]:

@@ -1,7 +1,7 @@
 """Geography of the theatre: oblasts, cities, power plants, launch areas, projection, horizon."""
 
 from airshield.geo.boundaries import oblast_of, oblasts
-from airshield.geo.horizon import radar_horizon
+from airshield.physics.horizon import radar_horizon
 from airshield.geo.launch_areas import launch_areas
 from airshield.geo.places import Place, find_place
 from airshield.geo.projection import LocalProjection

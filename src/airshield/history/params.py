@@ -12,10 +12,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from airshield.catalogue import Catalogue
+from airshield.vocabulary import CLASS_GROUPS, GROUP_OF_CLASS  # noqa: F401  (re-exported)
 
-CLASS_GROUPS = {"drone": ("drone", "decoy", "jet_drone"), "cruise": ("cruise", "supersonic_cruise"),
-                "ballistic": ("ballistic", "aeroballistic")}
-GROUP_OF_CLASS = {c: g for g, classes in CLASS_GROUPS.items() for c in classes}
 
 
 @dataclass(frozen=True)

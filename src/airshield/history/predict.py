@@ -7,12 +7,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from airshield.catalogue import load_catalogue
 from airshield.history.params import CLASS_GROUPS, GROUP_OF_CLASS, ReplayParams
 from airshield.history.raids import Raid
 from airshield.history.replay import Laydown, replay_document, replay_world
 from airshield.history.spec import RaidSpec
 from airshield.runs import Backend, run_monte_carlo
+from airshield.vocabulary import THREAT_CLASSES
 
 GROUPS = tuple(CLASS_GROUPS)
 SHARES = ("destroyed", "ew_lost", "neutralised")
@@ -35,8 +35,7 @@ def predict(spec: RaidSpec, laydown: Laydown, params: ReplayParams, *, replicati
         return Prediction(spec.id, pd.DataFrame())
     world = replay_world(spec, laydown, params)
     result = run_monte_carlo(world, seed=seed, replications=replications, backend=backend)
-    catalogue = load_catalogue(world.scenario.catalogue or None)
-    per_rep = [_group_counts(m.by_threat, catalogue) for m in result.metrics]
+    per_rep = [_group_counts(m.by_threat, type_classes(world)) for m in result.metrics]
     rows = []
     for group in GROUPS:
         counts = np.array([[rep.get(group, {}).get(k, 0.0) for k in ("launched", "destroyed", "ew_lost")]
@@ -55,10 +54,16 @@ def predict(spec: RaidSpec, laydown: Laydown, params: ReplayParams, *, replicati
     return Prediction(spec.id, pd.DataFrame(rows).set_index("group") if rows else pd.DataFrame())
 
 
-def _group_counts(by_threat: dict, catalogue) -> dict[str, dict[str, float]]:
+def type_classes(world) -> dict[str, str]:
+    """Threat type key -> its class, for the types of ``world``'s raid."""
+    types = world.threat_types
+    return {key: THREAT_CLASSES[c] for key, c in zip(types.key, types.class_index)}
+
+
+def _group_counts(by_threat: dict, classes: dict[str, str]) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for key, counts in by_threat.items():
-        group = GROUP_OF_CLASS[catalogue.threats[key].threat_class]
+        group = GROUP_OF_CLASS[classes[key]]
         slot = out.setdefault(group, {"launched": 0.0, "destroyed": 0.0, "ew_lost": 0.0})
         for name in slot:
             slot[name] += counts[name]

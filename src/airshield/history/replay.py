@@ -18,7 +18,8 @@ from airshield.catalogue import load_catalogue
 from airshield.geo import launch_areas, oblast_of
 from airshield.history.params import GROUP_OF_CLASS, ReplayParams
 from airshield.history.spec import RaidSpec
-from airshield.scenario.loader import locate, resolve_document, validate_document
+from airshield.scenario import compose
+from airshield.scenario.merge import merge_documents
 from airshield.world import World, compile_world
 
 DEFAULT_AREAS = {"shahed-136": ("kursk", "primorsko-akhtarsk"), "shahed-131": ("kursk",), "gerbera": ("kursk",),
@@ -40,12 +41,10 @@ class Laydown:
 
 def load_laydown(source: str = "ukraine-national") -> Laydown:
     """The defence laydown of a built-in scenario or file, used for every replayed raid."""
-    path = locate(source)
-    document = resolve_document(path, chain=())
-    document.pop("extends", None)
-    world = compile_world(validate_document(document, file=str(path)), file=str(path))
+    composed = compose(source)
+    world = compile_world(composed)
     lat, lon = world.projection.to_latlon(world.assets.x, world.assets.y)
-    return Laydown(document, world, oblast_of(lat, lon))
+    return Laydown(composed.document, world, oblast_of(lat, lon))
 
 
 def replay_document(spec: RaidSpec, laydown: Laydown, params: ReplayParams) -> dict:
@@ -53,9 +52,9 @@ def replay_document(spec: RaidSpec, laydown: Laydown, params: ReplayParams) -> d
     document = dict(laydown.document)
     catalogue = load_catalogue(document.get("catalogue") or None)
     document["name"] = f"replay-{spec.id}"
-    document["description"] = f"Replay of raid {spec.id} from the Air Force records against {laydown.world.scenario.name}"
+    document["description"] = f"Replay of raid {spec.id} from the Air Force records against {laydown.world.name}"
     overrides = params.catalogue_overrides(catalogue)
-    document["catalogue"] = _merge(document.get("catalogue") or {}, overrides)
+    document["catalogue"] = merge_documents(document.get("catalogue") or {}, overrides, file=document["name"])
     document["raid"] = {"name": f"raid {spec.id}", "waves": _waves(spec, laydown, params, catalogue)}
     return document
 
@@ -108,18 +107,10 @@ def _targets(key: str, area: str, regions: tuple[str, ...], laydown: Laydown, ca
     return [name for name, keep in zip(world.assets.name, chosen) if keep]
 
 
-def _merge(base: dict, extra: dict) -> dict:
-    merged = dict(base)
-    for key, value in extra.items():
-        merged[key] = _merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
-    return merged
-
-
 def replay_world(spec: RaidSpec, laydown: Laydown, params: ReplayParams) -> World:
     """The compiled World of a replayed raid."""
     document = replay_document(spec, laydown, params)
-    label = f"replay of {spec.id}"
-    return compile_world(validate_document(document, file=label), file=label)
+    return compile_world(compose(document, file=f"replay of {spec.id}"))
 
 
 def shares_by_group(by_threat: dict[str, dict[str, float]], catalogue) -> pd.DataFrame:

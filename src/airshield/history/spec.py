@@ -12,10 +12,11 @@ import pandas as pd
 
 from airshield.history.places import launch_area_keys, region_codes
 from airshield.history.raids import Raid
+from airshield.vocabulary import THREAT_CLASSES
 
 INPUT_COLUMNS = ("model", "threat", "threat_kind", "threat_class", "launched", "launch_place", "target",
                  "affected region")
-SIMULATED_CLASSES = ("drone", "decoy", "jet_drone", "cruise", "supersonic_cruise", "ballistic", "aeroballistic")
+SIMULATED_CLASSES = THREAT_CLASSES
 
 
 @dataclass(frozen=True)

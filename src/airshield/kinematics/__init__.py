@@ -7,7 +7,6 @@ from airshield.kinematics.windows import (
     circle_windows,
     detection_windows,
     envelope_windows,
-    radar_horizon,
     sphere_windows,
 )
 
@@ -20,6 +19,5 @@ __all__ = [
     "dogleg_offsets",
     "envelope_windows",
     "path_length",
-    "radar_horizon",
     "sphere_windows",
 ]

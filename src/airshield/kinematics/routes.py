@@ -49,23 +49,23 @@ def path_length(traj: Trajectories) -> np.ndarray:
 
 
 def dogleg_offsets(launch_xy: np.ndarray, impact_xy: np.ndarray, defended_xy: np.ndarray,
-                   spread: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+                   spread: np.ndarray, normal: np.ndarray, coin: np.ndarray) -> np.ndarray:
     """Random sideways dogleg offsets (n,2) [m] steering around defended points.
 
     Magnitude |N(0, spread * L)| capped at 0.3 L, L the straight route length [m], spread
-    (n,) [-]. For each dogleg waypoint the side is the one whose candidate waypoint sees
-    less defended-point density sum(exp(-d / 30 km)); ties go to a random side.
+    (n,) [-], from standard normal draws ``normal`` (n,2). For each dogleg waypoint the side is
+    the one whose candidate waypoint sees less defended-point density sum(exp(-d / 30 km)); ties
+    go to a random side (uniform draws ``coin`` (n,2) below 0.5: left).
     """
     launch = np.asarray(launch_xy, dtype=float)
     impact = np.asarray(impact_xy, dtype=float)
     defended = np.asarray(defended_xy, dtype=float).reshape(-1, 2)
-    n = launch.shape[0]
     length = np.hypot(*(impact - launch).T)
-    size = np.abs(rng.standard_normal((n, 2))) * (np.asarray(spread, dtype=float) * length)[:, None]
+    size = np.abs(np.asarray(normal, dtype=float)) * (np.asarray(spread, dtype=float) * length)[:, None]
     size = np.minimum(size, MAX_DOGLEG * length[:, None])
-    coin = np.where(rng.random((n, 2)) < 0.5, 1.0, -1.0)
+    coin = np.where(np.asarray(coin) < 0.5, 1.0, -1.0)
     _, left = _route_axes(launch, impact)
-    out = np.empty((n, 2))
+    out = np.empty((launch.shape[0], 2))
     for j in range(2):
         base = launch + (impact - launch) * (j + 1) / 3
         offset = left * size[:, j:j + 1]

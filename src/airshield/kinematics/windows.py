@@ -15,20 +15,12 @@ import numpy as np
 
 from airshield.kinematics import intervals
 from airshield.kinematics.trajectory import Trajectories
+from airshield.physics.horizon import radar_horizon
 
 CHUNK = 2_000_000           # threat-point-segment triples per chunk
-EARTH_RADIUS = 6_371_000.0  # [m]
-REFRACTION_K = 4.0 / 3.0    # [-] effective Earth radius factor
 
 Interval = tuple[np.ndarray, np.ndarray]
 SegmentFn = Callable[[slice, list[np.ndarray], list[np.ndarray], np.ndarray], Interval]
-
-
-def radar_horizon(h_antenna: np.ndarray | float, h_target: np.ndarray | float) -> np.ndarray:
-    """Radar horizon range [m] over a 4/3 Earth between heights ``h_antenna``, ``h_target`` [m]."""
-    two_kr = 2 * REFRACTION_K * EARTH_RADIUS
-    return (np.sqrt(two_kr * np.maximum(h_antenna, 0.0))
-            + np.sqrt(two_kr * np.maximum(h_target, 0.0)))
 
 
 def sphere_windows(traj: Trajectories, centres: np.ndarray, radius: np.ndarray,

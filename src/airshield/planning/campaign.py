@@ -77,7 +77,7 @@ def run_campaign(source: str | Path, *, days: int = 90, raids: str | Path | None
         raise InputError(f"attacker growth {attacker_growth}", path="--attacker-growth", expected="more than -1")
     base = load_base(source)
     world = world_of(base.document, label=str(base.path))
-    catalogue = world.catalogue
+    catalogue = base.catalogue
     units = list(base.document.get("fire_units", []))
     munitions = sorted(carried(units, catalogue))
     start_pool = {k: DEFAULT_STOCK_FACTOR * v for k, v in scenario_rounds(units, catalogue).items()}

@@ -17,18 +17,21 @@ from airshield.analysis import mean_interval
 from airshield.errors import InputError, did_you_mean
 from airshield.runs import run_monte_carlo
 from airshield.runs.backends import Backend, SerialBackend
-from airshield.scenario.loader import locate, resolve_document, validate_document
+from airshield.catalogue import Catalogue, load_catalogue
+from airshield.scenario import compose
 from airshield.scenario.resolved import resolved_document
 from airshield.world import World, compile_world
 
 
 @dataclass(frozen=True)
 class Base:
-    """A scenario as a raw document (``extends`` applied) with the name it was given by."""
+    """A scenario as a raw document (``extends`` applied) with the name it was given by, its file
+    and its catalogue (with the scenario's overrides)."""
 
     source: str
     path: Path
     document: dict[str, Any]
+    catalogue: Catalogue
 
     def label(self, what: str) -> str:
         return f"{self.path} ({what})"
@@ -36,16 +39,14 @@ class Base:
 
 def load_base(source: str | Path) -> Base:
     """The scenario behind ``source`` (built-in name or file) as a resolved raw document."""
-    path = locate(source)
-    document = resolve_document(path, chain=())
-    document.pop("extends", None)
-    validate_document(document, file=str(path))
-    return Base(str(source), path, document)
+    composed = compose(source)
+    catalogue = load_catalogue(composed.scenario.catalogue or None, file=composed.label)
+    return Base(str(source), composed.path or Path(composed.label), composed.document, catalogue)
 
 
 def world_of(document: dict[str, Any], *, label: str) -> World:
     """The compiled World of a raw scenario document (InputError naming ``label`` if it cannot run)."""
-    return compile_world(validate_document(document, file=label), file=label)
+    return compile_world(compose(document, file=label))
 
 
 def with_fire_units(document: dict[str, Any], units: list[dict[str, Any]]) -> dict[str, Any]:
@@ -96,7 +97,7 @@ def write_record(out: Path, *, kind: str, base: Base, settings: dict[str, Any], 
                  extra_documents: dict[str, dict[str, Any]] | None = None) -> Path:
     """Write ``scenario.yaml`` (resolved, runnable alone) and ``plan.json`` (settings, seeds, results)."""
     out.mkdir(parents=True, exist_ok=True)
-    scenario = validate_document(base.document, file=str(base.path))
+    scenario = compose(base.document, file=str(base.path)).scenario
     _dump_yaml(out / "scenario.yaml", resolved_document(scenario))
     for name, document in (extra_documents or {}).items():
         _dump_yaml(out / name, document)

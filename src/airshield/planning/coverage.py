@@ -28,10 +28,10 @@ import numpy as np
 from scipy import sparse
 
 from airshield.engine.draws import draw_threats
-from airshield.engine.fates import IMPACT, unopposed_fates
 from airshield.engine.flight import build_flights
-from airshield.engine.settings import EngineSettings
-from airshield.kinematics import envelope_windows
+from airshield.engine.streams import ThreatStreams
+from airshield.engine.unopposed import IMPACT, unopposed_fates
+from airshield.physics import can_engage, damage_share, envelope_times, within_lethal_reach
 from airshield.planning.common import world_of
 from airshield.planning.sites import Sites
 from airshield.runs.seeds import replication_seed
@@ -76,13 +76,13 @@ def build_model(base_world: World, document: dict, sites: Sites, types: list[str
     probe_doc = dict(document, fire_units=list(fixed) + probes)
     probe_world = world_of(probe_doc, label=label + " (candidate sites)")
     n_fixed, n_probe = len(fixed), len(probes)
-    settings = EngineSettings()
+    settings = base_world.run.engine
     Ps, ws = [], []
     for i in range(samples):
-        rng = np.random.default_rng(replication_seed(seed, i))
-        draws = draw_threats(base_world, rng, settings.min_altitude)
-        flights = build_flights(base_world, draws, rng, settings)
-        fates = unopposed_fates(base_world, draws, flights, rng)
+        streams = ThreatStreams.of(replication_seed(seed, i))
+        draws = draw_threats(base_world, streams, settings.min_altitude)
+        flights = build_flights(base_world, draws, streams, settings)
+        fates = unopposed_fates(base_world, draws, flights, streams)
         unit_p = _unit_kill_shares(probe_world, draws, flights, fates)
         weight = _value_at_risk(base_world, draws, fates)
         if n_fixed:
@@ -105,13 +105,10 @@ def _unit_kill_shares(world: World, draws, flights, fates) -> np.ndarray:
     n_units = len(units.name)
     if draws.n == 0 or len(weapons.unit) == 0:
         return np.zeros((draws.n, n_units))
-    centres = np.column_stack([units.x[weapons.unit], units.y[weapons.unit], np.zeros(len(weapons.unit))])
-    e_in, _ = flights.scatter(lambda traj, rows: envelope_windows(
-        traj, centres, weapons.range_min, weapons.range_max, weapons.alt_min, weapons.alt_max))
-    able = weapons.allowed[:, draws.class_index].T
-    slow = world.threat_types.speed[draws.type_index][:, None] <= weapons.max_target_speed[None, :]
-    reach = np.isfinite(e_in) & able & slow & (e_in < fates.end_time[:, None])
-    salvo = world.doctrine.salvo[draws.class_index][:, None]
+    e_in, _ = envelope_times(flights, units, weapons)
+    able = can_engage(weapons, draws.perceived_class, world.threat_types.speed[draws.type_index])
+    reach = np.isfinite(e_in) & able & (e_in < fates.end_time[:, None])
+    salvo = world.doctrine.salvo[draws.perceived_class][:, None]
     pk = weapons.pk[:, draws.class_index].T
     p_weapon = np.where(reach, 1.0 - (1.0 - pk) ** salvo, 0.0)
     p_unit = np.zeros((draws.n, n_units))
@@ -128,8 +125,8 @@ def _value_at_risk(world: World, draws, fates) -> np.ndarray:
     types, assets = world.threat_types, world.assets
     lethal = types.lethal_radius[draws.type_index]
     d = np.hypot(draws.impact_xy[:, 0:1] - assets.x[None, :], draws.impact_xy[:, 1:2] - assets.y[None, :])
-    hit = d <= assets.radius[None, :] + lethal[:, None]
-    share = np.minimum(1.0, (lethal[:, None] / assets.radius[None, :]) ** 2)
+    hit = within_lethal_reach(d, assets.radius[None, :], lethal[:, None])
+    share = damage_share(lethal[:, None], assets.radius[None, :])
     value = (hit * share * assets.value[None, :]).sum(axis=1)
     harmless = types.harmless[draws.type_index]
     return np.where((fates.fate == IMPACT) & ~harmless, value, 0.0)

@@ -55,7 +55,7 @@ def plan_placement(source: str | Path, units: str | dict[str, int], *, candidate
     clock = {"start": time.perf_counter()}
     base = load_base(source)
     world = world_of(base.document, label=str(base.path))
-    known = list(world.catalogue.effectors)
+    known = list(base.catalogue.effectors)
     counts = parse_counts(units, known, option="--units", kind="unit type") if isinstance(units, str) else dict(units)
     for t in counts:
         if t not in known:
@@ -142,6 +142,6 @@ def _write(out: Path, base, result: PlacementResult, world, sites, optimised, pr
         from airshield.planning.mapplot import plot_placement
         plot_placement(out / "placement.png", world=world, sites=sites, optimised=optimised, proportional=prop,
                        scenario_units=own, types=types,
-                       title=f"{world.scenario.name}: placement of {result.units} (model gap {result.model['gap']:.3%})")
+                       title=f"{world.name}: placement of {result.units} (model gap {result.model['gap']:.3%})")
         files["map"] = str(out / "placement.png")
     result.files = files

@@ -113,7 +113,7 @@ class _Mixer:
                 number[t] = number.get(t, 0) + 1
                 units.append({"name": f"new-{t}-{number[t]}", "type": t, "lat": float(self.sites.lat[s]),
                               "lon": float(self.sites.lon[s])})
-        holders = carried(units, self.world.catalogue)
+        holders = carried(units, self.base.catalogue)
         for i, q in steps.items():
             o = self.options[i]
             if o.kind != "rounds" or not q or o.key not in holders:
@@ -139,13 +139,13 @@ def plan_procurement(source: str | Path, *, budget: float, options: str | Path |
         raise InputError(f"{replications} replication(s)", path="--replications", expected="2 or more")
     base = load_base(source)
     world = world_of(base.document, label=str(base.path))
-    held = set(carried(list(base.document.get("fire_units", [])), world.catalogue))
+    held = set(carried(list(base.document.get("fire_units", [])), base.catalogue))
     if options is None:
-        opts = default_options(world.catalogue, held)
+        opts = default_options(base.catalogue, held)
     elif isinstance(options, list):
         opts = list(options)
     else:
-        opts = read_options(options, world.catalogue)
+        opts = read_options(options, base.catalogue)
     if horizon_days is not None:
         opts = [o for o in opts if o.lead_time_days <= horizon_days]
     if not opts:

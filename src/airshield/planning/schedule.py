@@ -9,8 +9,9 @@ from pathlib import Path
 import numpy as np
 
 from airshield.errors import InputError
+from airshield.vocabulary import DRONE_LIKE
 
-DRONE_CLASSES = ("drone", "decoy", "jet_drone")
+DRONE_CLASSES = DRONE_LIKE
 PERIODS = {"day": 1.0, "week": 7.0, "month": 30.0}
 RATE = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*:\s*\+?\s*([0-9]+(?:\.[0-9]*)?(?:e[0-9]+)?)\s*/\s*(day|week|month)\s*$")
 RECENT_DAYS = 180

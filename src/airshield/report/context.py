@@ -9,8 +9,7 @@ from pathlib import Path
 from airshield.report.scene import Scene, build_scene
 from airshield.report.tracks import Tracks, build_tracks, events_of
 from airshield.runs.store import RunStore
-from airshield.scenario.validate import load_world_text
-from airshield.world import World
+from airshield.world import World, load_world
 
 
 @dataclass
@@ -25,7 +24,7 @@ class RunContext:
 
     @cached_property
     def world(self) -> World:
-        return load_world_text(self.store.scenario_text(), file=str(self.store.dir / "scenario.yaml"))
+        return load_world(text=self.store.scenario_text(), file=str(self.store.dir / "scenario.yaml"))
 
     @cached_property
     def scene(self) -> Scene:

@@ -48,7 +48,7 @@ def render_report(context: RunContext, *, replication: int = 0) -> str:
 
 
 def _header(context: RunContext, meta: dict, summary: dict) -> str:
-    description = escape(context.world.scenario.description or "")
+    description = escape(context.world.description or "")
     return (f'<header><h1>{escape(str(meta.get("scenario")))}</h1><p class="muted">run {escape(context.store.dir.name)}: '
             f'seed {meta.get("seed")}, {summary.get("replications")} replications, airshield {escape(str(meta.get("airshield_version")))}, '
             f'status {escape(str(meta.get("status")))}</p><p>{description}</p></header>')

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from airshield.geo import radar_horizon
+from airshield.physics import radar_horizon
 from airshield.geo.projection import LocalProjection
 from airshield.world import World
 
@@ -39,7 +39,7 @@ class Scene:
 def build_scene(world: World, altitude: float = COVERAGE_ALTITUDE_M) -> Scene:
     """The map layers of ``world``; sensor coverage is against a target at ``altitude`` [m]."""
     proj = world.projection
-    return Scene(world.scenario.name, (proj.lon0, proj.lat0), _assets(world), _sensors(world, altitude),
+    return Scene(world.name, (proj.lon0, proj.lat0), _assets(world), _sensors(world, altitude),
                  _units(world), _ew(world), _launches(world), float(altitude))
 
 
@@ -59,7 +59,7 @@ def _sensors(world: World, altitude: float) -> list[dict]:
     t = world.sensors
     lon, lat = _lonlat(world.projection, t.x, t.y)
     cover = np.minimum(t.range, radar_horizon(t.z, altitude))
-    return [{"name": n, "type": t.type_key[i], "kind": t.kind[i], "lon": float(lon[i]), "lat": float(lat[i]),
+    return [{"name": n, "type": t.type_key[i], "kind": t.kind_name[i], "lon": float(lon[i]), "lat": float(lat[i]),
              "range_m": float(t.range[i]), "coverage_m": float(cover[i])} for i, n in enumerate(t.name)]
 
 

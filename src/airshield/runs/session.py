@@ -11,9 +11,7 @@ from airshield.errors import InputError
 from airshield.runs.backends import open_backend
 from airshield.runs.runner import RunResult, run_monte_carlo
 from airshield.runs.store import RunStore
-from airshield.scenario.resolved import resolved_document
-from airshield.scenario.validate import load_world_text
-from airshield.world import World
+from airshield.world import World, load_world
 
 
 def run_world(world: World, *, seed: int, replications: int, workers: int = 1, backend: str = "local",
@@ -24,12 +22,11 @@ def run_world(world: World, *, seed: int, replications: int, workers: int = 1, b
     with open_backend(backend, workers, address) as runner:
         store = None
         if out is not None:
-            meta = {"airshield_version": __version__, "scenario": world.scenario.name, "seed": seed,
+            meta = {"airshield_version": __version__, "scenario": world.name, "seed": seed,
                     "replications_requested": replications, "backend": backend, "workers": workers,
                     "keep_events": keep_events, "until_precision": until_precision,
                     "max_replications": max_replications, "started": time.time()}
-            store = RunStore.create(Path(out), run_name(world.scenario.name, seed), meta,
-                                    resolved_document(world.scenario))
+            store = RunStore.create(Path(out), run_name(world.name, seed), meta, dict(world.document))
         return run_monte_carlo(world, seed=seed, replications=replications, backend=runner, store=store,
                                keep_events=keep_events, keep_in_memory=keep_in_memory,
                                until_precision=until_precision, max_replications=max_replications,
@@ -43,7 +40,7 @@ def resume_run(directory: Path, *, workers: int = 1, backend: str = "local", add
     meta = store.meta()
     if meta.get("status") == "complete":
         raise InputError("this run is complete already", file=str(directory), expected="an incomplete run")
-    world = load_world_text(store.scenario_text(), file=str(Path(directory) / "scenario.yaml"))
+    world = load_world(text=store.scenario_text(), file=str(Path(directory) / "scenario.yaml"))
     with open_backend(backend, workers, address) as runner:
         return run_monte_carlo(world, seed=int(meta["seed"]), replications=int(meta["replications_requested"]),
                                backend=runner, store=store, keep_events=bool(meta.get("keep_events")),

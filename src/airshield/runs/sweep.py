@@ -13,9 +13,8 @@ import pandas as pd
 from airshield.analysis import mean_interval, to_row
 from airshield.errors import InputError
 from airshield.runs.backends import Backend, SerialBackend
-from airshield.runs.overrides import apply_override
 from airshield.runs.runner import run_monte_carlo
-from airshield.scenario.loader import locate, resolve_document, validate_document
+from airshield.scenario import compose
 from airshield.world import compile_world
 
 SWEEP_METRICS = ("value_lost", "impacts", "leaked", "destroyed", "ew_lost", "defender_usd", "attacker_usd",
@@ -37,17 +36,11 @@ def sweep(source: str | Path, sets: list[tuple[str, list[Any]]], *, seed: int, r
 def sweep_points(source: str | Path, points: list[dict[str, Any]], *, seed: int, replications: int,
                  backend: Backend | None = None, progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
     """Like :func:`sweep` over an explicit list of {path: value} points."""
-    path = locate(source)
-    base = resolve_document(path, chain=())
-    base.pop("extends", None)
+    base = compose(source)
     rows = []
     for number, point in enumerate(points):
-        document = base
-        for key, value in point.items():
-            document = apply_override(document, key, value)
-        label = f"{path} with " + ", ".join(f"{k}={v}" for k, v in point.items())
         try:
-            world = compile_world(validate_document(document, file=label), file=label)
+            world = compile_world(base.with_overrides(point))
         except InputError as exc:
             raise InputError(f"sweep point {number + 1} of {len(points)}: {exc}") from None
         result = run_monte_carlo(world, seed=seed, replications=replications, backend=backend or SerialBackend(),

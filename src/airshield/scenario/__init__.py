@@ -1,7 +1,9 @@
-"""Scenarios: the schema, the loader (with ``extends``), and the built-in scenario files."""
+"""Scenarios: the schema, the loader (with ``extends``), composition with overrides, and the
+built-in scenario files."""
 
 from airshield.scenario.builtin import builtin_names
-from airshield.scenario.loader import load_scenario, load_scenario_text, locate
+from airshield.scenario.compose import Composed, compose, load_scenario, load_scenario_text
+from airshield.scenario.loader import locate
 from airshield.scenario.schema import Scenario
 
-__all__ = ["Scenario", "builtin_names", "load_scenario", "load_scenario_text", "locate"]
+__all__ = ["Composed", "Scenario", "builtin_names", "compose", "load_scenario", "load_scenario_text", "locate"]

@@ -1,4 +1,4 @@
-"""Scenario models of the defender's firing doctrine and of run settings."""
+"""Scenario model of the defender's firing doctrine."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import Literal
 from pydantic import Field
 
 from airshield.scenario.base import ScenarioModel
+from airshield.vocabulary import POLICIES, THREAT_CLASSES
 
-ThreatClassName = Literal["drone", "decoy", "jet_drone", "cruise", "supersonic_cruise", "ballistic", "aeroballistic"]
+ThreatClassName = Literal[THREAT_CLASSES]  # type: ignore[valid-type]
 
 
 class ReserveRule(ScenarioModel):
@@ -31,7 +32,7 @@ class Doctrine(ScenarioModel):
         description="weight on the value at risk by threat class; classes not listed weigh 1 [-]")
     max_cost_ratio: float | None = Field(
         None, gt=0, description="never fire a round costing more than this multiple of the threat's unit cost (decoys count as drones) [-]")
-    assigner: Literal["greedy", "cost-aware", "wta", "wta-cost", "wta-exact"] = Field(
+    assigner: Literal[POLICIES] = Field(  # type: ignore[valid-type]
         "greedy", description="assignment policy at each decision: greedy maximum marginal return; cost-aware greedy; "
                               "weapon-target assignment (heuristic solver); cost-aware WTA; WTA with the exact solver")
     value_per_musd: float = Field(
@@ -39,16 +40,3 @@ class Doctrine(ScenarioModel):
                                        "is worth at least this much per million USD spent [value points / M USD]")
     decoy_belief: float = Field(
         0.0, ge=0, le=1, description="the defender's belief that a drone-like track is a decoy; lowers its value at risk [-]")
-
-
-class RunSettings(ScenarioModel):
-    """Defaults for running the scenario; the CLI can override them."""
-
-    seed: int = Field(1, ge=0, le=2**63 - 1, description="seed of the run's random numbers")
-    replications: int = Field(20, ge=1, le=1_000_000, description="Monte Carlo replications")
-    tracking: Literal["ideal", "sensors"] = Field(
-        "ideal", description="'ideal': detection windows [s] decide what fire units can engage; 'sensors': "
-        "simulated plots (range, azimuth, elevation noise; false alarms) fused by a GNN tracker on 2 s frames, "
-        "and fire units engage only firm tracks (confirmed, position sigma <= 1 km); slower (a few s per "
-        "replication)")
-    horizon_h: float = Field(24.0, gt=0, le=24 * 30, description="the simulation stops this long after the raid starts [h]")

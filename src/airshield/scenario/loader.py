@@ -1,4 +1,4 @@
-"""Load a scenario file: read, parse, resolve ``extends``, validate against the schema."""
+"""Read a scenario file: locate it, parse it, resolve ``extends``, validate a document against the schema."""
 
 from __future__ import annotations
 
@@ -13,23 +13,6 @@ from airshield.scenario.merge import merge_documents
 from airshield.scenario.schema import Scenario
 from airshield.scenario.yaml_io import read_text, read_yaml_mapping
 from airshield.errors import did_you_mean
-
-
-def load_scenario(source: str | Path) -> Scenario:
-    """The validated scenario from a built-in name or a file path.
-
-    Raises :class:`InputError` naming the file, the field path and what was expected.
-    """
-    path = locate(source)
-    document = resolve_document(path, chain=())
-    return validate_document(document, file=str(path))
-
-
-def load_scenario_text(text: str, *, file: str = "<text>", base_dir: Path | None = None) -> Scenario:
-    """The validated scenario from YAML text (used by tests and the web app)."""
-    data = read_yaml_mapping(text, file)
-    document = _apply_extends(data, file=file, base_dir=base_dir or Path.cwd(), chain=(file,))
-    return validate_document(document, file=file)
 
 
 def locate(source: str | Path, *, base_dir: Path | None = None) -> Path:
@@ -56,10 +39,10 @@ def resolve_document(path: Path, *, chain: tuple[str, ...]) -> dict[str, Any]:
         raise InputError(f"'extends' loop: {loop}", file=str(path), path="extends",
                          expected="a chain of scenarios that ends")
     data = read_yaml_mapping(read_text(path), str(path))
-    return _apply_extends(data, file=str(path), base_dir=path.parent, chain=(*chain, key))
+    return apply_extends(data, file=str(path), base_dir=path.parent, chain=(*chain, key))
 
 
-def _apply_extends(data: dict[str, Any], *, file: str, base_dir: Path, chain: tuple[str, ...]) -> dict[str, Any]:
+def apply_extends(data: dict[str, Any], *, file: str, base_dir: Path, chain: tuple[str, ...]) -> dict[str, Any]:
     parent = data.get("extends")
     if parent is None:
         return data

@@ -7,7 +7,8 @@ from typing import Any
 from pydantic import Field
 
 from airshield.scenario.base import ScenarioModel
-from airshield.scenario.doctrine import Doctrine, RunSettings
+from airshield.scenario.doctrine import Doctrine
+from airshield.scenario.run_settings import RunSettings
 from airshield.scenario.forces import Asset, EwZone, FireUnit, Network, SensorSite, Theatre
 from airshield.scenario.raid import Raid
 

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from airshield.geo import oblast_of, oblasts, radar_horizon
-from airshield.sensing.arrays import KIND_CODES, SensorArrays, sensor_arrays
-from airshield.sensing.detection import effective_range
+from airshield.geo import oblast_of, oblasts
+from airshield.physics import radar_horizon
+from airshield.vocabulary import KIND_CODES
+from airshield.world.tables import SensorTable
+from airshield.physics import effective_range
 
 DEFAULT_ALTITUDES = (30.0, 100.0, 500.0, 2000.0)
 """Altitude bands of the coverage report [m]."""
@@ -53,7 +55,7 @@ class Coverage:
         return rows
 
 
-def coverage_grid(sensors: SensorArrays, projection, altitudes=DEFAULT_ALTITUDES, cell: float = 10e3,
+def coverage_grid(sensors: SensorTable, projection, altitudes=DEFAULT_ALTITUDES, cell: float = 10e3,
                   rcs: float | None = None) -> Coverage:
     """Coverage of ``sensors`` over the bounding box of Ukraine's oblasts on a ``cell`` [m] grid."""
     lon_lat = np.vstack([ring for rings in oblasts()["rings"] for ring in rings])
@@ -77,4 +79,4 @@ def coverage_grid(sensors: SensorArrays, projection, altitudes=DEFAULT_ALTITUDES
 
 def world_coverage(world, altitudes=DEFAULT_ALTITUDES, cell: float = 10e3, rcs: float | None = None) -> Coverage:
     """Coverage of all sensors of ``world`` (scenario sensors and fire units' own radars)."""
-    return coverage_grid(sensor_arrays(world), world.projection, altitudes, cell, rcs)
+    return coverage_grid(world.sensors, world.projection, altitudes, cell, rcs)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from airshield.physics.reach import effective_range  # noqa: F401  (re-exported)
+
 DEFAULT_PFA = 1e-6
 """False-alarm probability per resolution cell that shapes the Pd curve [-]."""
 
@@ -49,8 +51,3 @@ def radar_pd(p_detect, ref_range, ref_rcs, rcs, slant_range, pfa: float = DEFAUL
         snr = np.where(np.isinf(snr0), np.inf, snr0 * ratio)
     p = swerling1_pd(snr, pfa)
     return np.where(np.asarray(p_detect) <= 0.0, 0.0, p)
-
-
-def effective_range(ref_range, ref_rcs, rcs) -> np.ndarray:
-    """Range [m] at which a target of ``rcs`` [m^2] gives the reference SNR: ref * (rcs/ref)^(1/4)."""
-    return np.asarray(ref_range, float) * (np.asarray(rcs, float) / np.asarray(ref_rcs, float)) ** 0.25

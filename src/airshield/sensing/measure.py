@@ -16,9 +16,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from airshield.geo import radar_horizon
-from airshield.sensing.arrays import KIND_CODES, SensorArrays
-from airshield.sensing.detection import DEFAULT_PFA, effective_range, radar_pd
+from airshield.physics import radar_horizon
+from airshield.vocabulary import KIND_CODES
+from airshield.world.tables import SensorTable
+from airshield.physics import effective_range
+from airshield.sensing.detection import DEFAULT_PFA, radar_pd
 from airshield.sensing.plots import PLOT_COLUMNS, PlotTable, concat_plots
 
 RADAR = KIND_CODES["radar"]
@@ -46,7 +48,7 @@ class SensingParams:
     noise: bool = True
 
 
-def polar(sensors: SensorArrays, rows: np.ndarray, xyz: np.ndarray):
+def polar(sensors: SensorTable, rows: np.ndarray, xyz: np.ndarray):
     """Slant range [m], azimuth [rad], elevation [rad] and ground range [m] of points ``xyz``
     (..., 3) from sensors ``rows`` (broadcast)."""
     dx = xyz[..., 0] - sensors.x[rows]
@@ -56,7 +58,7 @@ def polar(sensors: SensorArrays, rows: np.ndarray, xyz: np.ndarray):
     return np.sqrt(ground ** 2 + dz ** 2), np.arctan2(dy, dx), np.arctan2(dz, ground), ground
 
 
-def to_cartesian(sensors: SensorArrays, rows, r, az, el):
+def to_cartesian(sensors: SensorTable, rows, r, az, el):
     """Positions (k, 3) [m] and covariances (k, 3, 3) [m^2] of polar plots of sensors ``rows``."""
     ce, se, ca, sa = np.cos(el), np.sin(el), np.cos(az), np.sin(az)
     xyz = np.column_stack([sensors.x[rows] + r * ce * ca, sensors.y[rows] + r * ce * sa,
@@ -71,7 +73,7 @@ def to_cartesian(sensors: SensorArrays, rows, r, az, el):
     return xyz, cov
 
 
-def visible(sensors: SensorArrays, rows: np.ndarray, xyz: np.ndarray, active: np.ndarray, speed: np.ndarray,
+def visible(sensors: SensorTable, rows: np.ndarray, xyz: np.ndarray, active: np.ndarray, speed: np.ndarray,
             rcs: np.ndarray, class_index: np.ndarray, range_factor: float = 1.0):
     """Geometric visibility (k, n) of n targets from sensors ``rows`` and their slant ranges (k, n)."""
     r, _, el, ground = polar(sensors, rows[:, None], xyz[None, :, :])
@@ -86,14 +88,14 @@ def visible(sensors: SensorArrays, rows: np.ndarray, xyz: np.ndarray, active: np
     return ok, r
 
 
-def detect_pd(sensors: SensorArrays, rows, rcs, slant, pfa: float) -> np.ndarray:
+def detect_pd(sensors: SensorTable, rows, rcs, slant, pfa: float) -> np.ndarray:
     """Detection probability (k, n) given visibility: radar equation for radars, p_detect otherwise."""
     s = lambda a: a[rows][:, None]  # noqa: E731
     pd = radar_pd(s(sensors.p_detect), s(sensors.range), s(sensors.reference_rcs), rcs[None, :], slant, pfa)
     return np.where(s(sensors.kind) == RADAR, pd, s(sensors.p_detect))
 
 
-def look(sensors: SensorArrays, rows: np.ndarray, time: float, truth, rng: np.random.Generator,
+def look(sensors: SensorTable, rows: np.ndarray, time: float, truth, rng: np.random.Generator,
          params: SensingParams, scan_index: np.ndarray) -> tuple[PlotTable, np.ndarray]:
     """Plots of one look by each sensor of ``rows`` at ``time`` [s] and which targets were visible (n,)."""
     xyz, active = truth.position(time), truth.active(time)
@@ -135,7 +137,7 @@ def _false_alarms(sensors, rows, time, scans, rng, params) -> PlotTable:
     return plots
 
 
-def scan_schedule(sensors: SensorArrays, t_start: float, t_end: float) -> tuple[np.ndarray, np.ndarray]:
+def scan_schedule(sensors: SensorTable, t_start: float, t_end: float) -> tuple[np.ndarray, np.ndarray]:
     """Times [s] and sensor rows of every scan in [t_start, t_end]: sensor k looks at whole
     multiples of its scan period; sorted by time, then sensor."""
     times, rows = [], []
@@ -150,7 +152,7 @@ def scan_schedule(sensors: SensorArrays, t_start: float, t_end: float) -> tuple[
     return t[order], r[order].astype(int)
 
 
-def simulate_plots(sensors: SensorArrays, truth, t_start: float, t_end: float, rng: np.random.Generator,
+def simulate_plots(sensors: SensorTable, truth, t_start: float, t_end: float, rng: np.random.Generator,
                    params: SensingParams | None = None) -> tuple[PlotTable, np.ndarray]:
     """All plots of all scans in [t_start, t_end] [s] and each target's first visible time (n,) [s]
     (the first scan at which some sensor could have detected it; inf if never)."""

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from airshield.geo import radar_horizon
-from airshield.sensing.arrays import SensorArrays
-from airshield.sensing.detection import effective_range
+from airshield.physics import radar_horizon
+from airshield.world.tables import SensorTable
+from airshield.physics import detection_reach, effective_range
 from airshield.sensing.detection import radar_pd
 from airshield.sensing.measure import RADAR, SensingParams, _measure, polar
 from airshield.sensing.plots import PLOT_COLUMNS, PlotTable, concat_plots, empty_plots
@@ -37,21 +37,19 @@ CHUNK = 400_000
 """Looks evaluated per block (bounds memory) [-]."""
 
 
-def window_reach(sensors: SensorArrays, rcs: np.ndarray, class_index: np.ndarray, speed: np.ndarray,
+def window_reach(sensors: SensorTable, rcs: np.ndarray, class_index: np.ndarray, speed: np.ndarray,
                  range_factor: float = 1.0) -> np.ndarray:
-    """Search range (n, sensors) [m] of each sensor against each target: range x (rcs / ref)^(1/4)
-    x ``range_factor``; 0 where the sensor does not report the class or the target is too fast."""
-    reach = effective_range(sensors.range[None, :], sensors.reference_rcs[None, :], rcs[:, None]) * range_factor
-    able = sensors.sees_class[:, class_index].T & (speed[:, None] <= sensors.max_speed[None, :])
-    return np.where(able, reach, 0.0)
+    """Search range (n, sensors) [m] of each sensor against each target (the detection-reach rule,
+    :func:`airshield.physics.detection_reach`, times ``range_factor``)."""
+    return detection_reach(sensors, rcs, class_index, speed, range_factor)
 
 
-def frame_period(sensors: SensorArrays, frame: float) -> np.ndarray:
+def frame_period(sensors: SensorTable, frame: float) -> np.ndarray:
     """Reporting period of each sensor on a ``frame`` [s] grid: max(scan period, frame) [s]."""
     return np.maximum(sensors.scan_period, frame)
 
 
-def frame_scans(sensors: SensorArrays, frame: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def frame_scans(sensors: SensorTable, frame: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per sensor: reporting period [s] (max(period, frame)), phase [s] (0 for sensors at least
     as fast as the frame, uniform in the period otherwise) and scans folded into one report [-]."""
     period = frame_period(sensors, frame)
@@ -91,7 +89,7 @@ def active_spans(t_in: np.ndarray, t_out: np.ndarray) -> tuple[np.ndarray, np.nd
     return k[starts], a[starts], reach[ends]
 
 
-def window_plots(sensors: SensorArrays, truth, t_in: np.ndarray, t_out: np.ndarray, frame: float,
+def window_plots(sensors: SensorTable, truth, t_in: np.ndarray, t_out: np.ndarray, frame: float,
                  rng: np.random.Generator, params: SensingParams | None = None) -> PlotTable:
     """All plots of the raid inside the windows ``t_in``/``t_out`` (n, sensors) [s] (NaN: never),
     reported on a ``frame`` [s] grid; scans are every (time, sensor) report over each sensor's
@@ -129,7 +127,7 @@ def window_plots(sensors: SensorArrays, truth, t_in: np.ndarray, t_out: np.ndarr
     return plots.take(np.argsort(plots.scan, kind="stable"))
 
 
-def _looks(sensors: SensorArrays, truth, j, k, t, folded, rng, params) -> PlotTable:
+def _looks(sensors: SensorTable, truth, j, k, t, folded, rng, params) -> PlotTable:
     """Detections among looks (target j, sensor k, time t), measured with noise."""
     xyz = truth.positions(j, t)
     active = (truth.start[j] <= t) & (t <= truth.end[j])
@@ -154,7 +152,7 @@ def _with_time(plots: PlotTable, time: np.ndarray) -> PlotTable:
                      scan_sensor=plots.scan_sensor)
 
 
-def _scan_false_alarms(sensors: SensorArrays, scan_t, scan_k, folded, rng, params) -> PlotTable:
+def _scan_false_alarms(sensors: SensorTable, scan_t, scan_k, folded, rng, params) -> PlotTable:
     """False plots of every listed scan: Poisson with the per-scan rate times the scans folded
     into the report, each placed uniformly over the coverage disc and altitude band."""
     rate = np.where(sensors.kind == RADAR, params.false_alarms, params.false_alarms_other) * folded
@@ -165,7 +163,7 @@ def _scan_false_alarms(sensors: SensorArrays, scan_t, scan_k, folded, rng, param
     return _with_time(_place_false(sensors, scan_k[rep], rng, params), scan_t[rep])
 
 
-def _place_false(sensors: SensorArrays, srow: np.ndarray, rng, params) -> PlotTable:
+def _place_false(sensors: SensorTable, srow: np.ndarray, rng, params) -> PlotTable:
     radius = sensors.range[srow] * np.sqrt(rng.random(len(srow)))
     angle = rng.random(len(srow)) * 2 * np.pi
     top = np.minimum(sensors.max_alt[srow], params.clutter_ceiling)

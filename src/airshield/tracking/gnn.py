@@ -36,7 +36,7 @@ class Tracker(ABC):
 class GnnTracker(Tracker):
     """Global-nearest-neighbour tracker vectorised over tracks.
 
-    ``sensors`` (optional :class:`~airshield.sensing.SensorArrays`): when given, a scan of sensor
+    ``sensors`` (optional :class:`~airshield.world.SensorTable`): when given, a scan of sensor
     k counts as a look (miss or hit) only for tracks inside k's coverage disc; without it every
     scan is a look for every track. ``record``: keep the confirmed-track history.
     """

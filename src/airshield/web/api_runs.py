@@ -42,8 +42,8 @@ def start_run(body: RunRequest, app: AppState = Depends(state)):
         world = compile_text(app, text, uploaded=body.yaml is not None)
     except InputError as exc:
         return JSONResponse(input_error_body(exc, body.yaml), status_code=422)
-    replications = body.replications or world.scenario.run.replications
-    seed = world.scenario.run.seed if body.seed is None else body.seed
+    replications = body.replications or world.run.replications
+    seed = world.run.seed if body.seed is None else body.seed
     lim = app.limits
     if replications > lim.max_replications:
         raise LimitExceeded(422, f"{replications} replications are over the server's limit of {lim.max_replications}",
@@ -53,7 +53,7 @@ def start_run(body: RunRequest, app: AppState = Depends(state)):
                             "raid.waves")
     if app.jobs.active() >= lim.max_queued:
         raise LimitExceeded(429, f"{lim.max_queued} runs are queued or running already; wait or cancel one")
-    job = app.jobs.submit(world, scenario=body.scenario or world.scenario.name, seed=seed, replications=replications)
+    job = app.jobs.submit(world, scenario=body.scenario or world.name, seed=seed, replications=replications)
     return job.to_dict()
 
 

@@ -19,10 +19,10 @@ class ScenarioText(BaseModel):
 
 
 def world_info(world: World) -> dict:
-    return {"valid": True, "scenario": world.scenario.name, "threats": world.threat_count,
+    return {"valid": True, "scenario": world.name, "threats": world.threat_count,
             "assets": len(world.assets.name), "sensors": len(world.sensors.name),
             "fire_units": len(world.units.name), "ew_zones": len(world.ew.name),
-            "replications": world.scenario.run.replications, "seed": world.scenario.run.seed}
+            "replications": world.run.replications, "seed": world.run.seed}
 
 
 def compile_text(app: AppState, text: str, *, uploaded: bool = True) -> World:

@@ -120,7 +120,7 @@ class JobQueue:
         """Mark the cancelled run's directory (the new incomplete one) as cancelled."""
         from airshield.runs.store import list_runs
         mine = [s for s in list_runs(self.runs_dir) if s.dir.name not in before
-                and s.meta().get("status") == "incomplete" and s.meta().get("scenario") == job.world.scenario.name]
+                and s.meta().get("status") == "incomplete" and s.meta().get("scenario") == job.world.name]
         if not mine:
             return None
         store = mine[-1]

@@ -15,8 +15,7 @@ import yaml
 from airshield.errors import InputError
 from airshield.scenario import builtin_names, load_scenario
 from airshield.scenario.builtin import builtin_path
-from airshield.scenario.validate import load_world_text
-from airshield.world import World
+from airshield.world import World, load_world
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\- ]*$")
 
@@ -70,9 +69,7 @@ class ScenarioLibrary:
                 raise InputError(str(exc), file=file, path="extends",
                                  expected="a built-in scenario name or a file in the server's scenario folders") from None
             base_dir = parent.parent
-        from airshield.scenario.loader import load_scenario_text
-        from airshield.world import compile_world
-        return compile_world(load_scenario_text(text, file=file, base_dir=base_dir or _nowhere()), file=file)
+        return load_world(text=text, file=file, base_dir=base_dir or _nowhere())
 
     @staticmethod
     def _inside(path: Path, folder: Path) -> bool:
@@ -94,4 +91,4 @@ def _description(path: Path | None) -> str:
         return ""
 
 
-__all__ = ["Forbidden", "ScenarioLibrary", "load_world_text"]
+__all__ = ["Forbidden", "ScenarioLibrary"]

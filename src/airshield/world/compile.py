@@ -1,20 +1,30 @@
-"""Compile a validated Scenario into the World: resolve names, project positions, check feasibility."""
+"""Compile a composed scenario into the World: resolve names, project positions, check feasibility."""
 
 from __future__ import annotations
 
 from airshield.catalogue import load_catalogue
 from airshield.geo import LocalProjection
+from airshield.scenario.compose import Composed
+from airshield.scenario.resolved import resolved_document
 from airshield.scenario.schema import Scenario
 from airshield.world.compile_assets import compile_assets
 from airshield.world.compile_doctrine import compile_doctrine, reserve_classes
 from airshield.world.compile_forces import compile_ew, compile_forces
 from airshield.world.compile_raid import compile_raid
+from airshield.world.compile_run import compile_run
 from airshield.world.locate import Locator
 from airshield.world.tables import World
 
 
-def compile_world(scenario: Scenario, *, file: str | None = None) -> World:
-    """The World of ``scenario``; raises InputError (with ``file`` and field path) if it cannot run."""
+def compile_world(source: Composed | Scenario, *, file: str | None = None) -> World:
+    """The World of a composed scenario (or a validated Scenario); raises InputError (with the
+    scenario's label or ``file``, and the field path) if it cannot run."""
+    if isinstance(source, Composed):
+        scenario, file = source.scenario, file or source.label
+        document = source.resolved()
+    else:
+        scenario = source
+        document = resolved_document(scenario)
     catalogue = load_catalogue(scenario.catalogue or None, file=file)
     theatre = scenario.theatre
     projection = LocalProjection(theatre.centre_lat, theatre.centre_lon)
@@ -25,7 +35,6 @@ def compile_world(scenario: Scenario, *, file: str | None = None) -> World:
     ew = compile_ew(scenario, catalogue, locator)
     threat_types, waves = compile_raid(scenario, catalogue, locator, assets)
     doctrine = compile_doctrine(scenario.doctrine, file)
-    return World(scenario=scenario, catalogue=catalogue, projection=projection, assets=assets,
-                 sensors=sensors, units=units, weapons=weapons, ew=ew, threat_types=threat_types,
-                 waves=waves, doctrine=doctrine, horizon=scenario.run.horizon_h * 3600.0,
-                 linked=scenario.network.linked)
+    return World(name=scenario.name, description=scenario.description, document=document, projection=projection,
+                 assets=assets, sensors=sensors, units=units, weapons=weapons, ew=ew, threat_types=threat_types,
+                 waves=waves, doctrine=doctrine, run=compile_run(scenario.run), linked=scenario.network.linked)

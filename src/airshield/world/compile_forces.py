@@ -50,7 +50,9 @@ def _effector(catalogue: Catalogue, key: str, file: str | None, path: str) -> Ef
 
 def _weapon_rows(index: int, unit, effector: EffectorType, reserve: dict[str, set[str]],
                  file: str | None) -> list[tuple]:
-    """(unit index, munition, stock, magazine, allowed classes) per munition of the unit."""
+    """(unit index, munition, stock, magazine, allowed classes, load) per munition of the unit; the
+    load [rounds] is what one reload puts on the launchers: the unit's stock of the munition, or
+    its share of the launchers when the unit starts empty."""
     path = f"fire_units[{index}]"
     keys = [m.key for m in effector.munitions]
     stock = unit.stock if unit.stock is not None else _default_stock(effector)
@@ -71,11 +73,12 @@ def _weapon_rows(index: int, unit, effector: EffectorType, reserve: dict[str, se
         raise InputError("the unit has no rounds and nothing to reload", file=file, path=f"{path}.stock",
                          expected="at least one round in stock or magazine")
     rows = []
+    share = _default_stock(effector)
     for munition in effector.munitions:
         rounds, spare = stock.get(munition.key, 0), unit.magazine.get(munition.key, 0)
         if rounds + spare > 0:
             allowed = reserve.get(munition.key, set(THREAT_CLASSES))
-            rows.append((index, munition, rounds, spare, allowed))
+            rows.append((index, munition, rounds, spare, allowed, rounds if rounds > 0 else max(share[munition.key], 1)))
     return rows
 
 
@@ -111,7 +114,7 @@ def _weapon_table(rows: list[tuple]) -> WeaponTable:
         alt_min=col(lambda r: r[1].altitude_min), alt_max=col(lambda r: r[1].altitude_max),
         max_target_speed=col(lambda r: r[1].max_target_speed), speed=col(lambda r: r[1].speed),
         cost=col(lambda r: r[1].cost_per_shot_usd), pk=pk, allowed=allowed,
-        stock=col(lambda r: r[2], int), magazine=col(lambda r: r[3], int))
+        stock=col(lambda r: r[2], int), magazine=col(lambda r: r[3], int), load=col(lambda r: r[5], int))
 
 
 def compile_ew(scenario: Scenario, catalogue: Catalogue, locator: Locator) -> EwTable:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from airshield.catalogue import THREAT_CLASSES, Catalogue, ThreatType
+from airshield.catalogue import Catalogue, ThreatType
 from airshield.errors import InputError, unknown_name
 from airshield.geo import launch_areas
 from airshield.scenario.raid import Wave
 from airshield.scenario.schema import Scenario
 from airshield.world.locate import Locator
+from airshield.vocabulary import AIR_LAUNCHED, BALLISTIC, DECOY, IMITATED, THREAT_CLASSES, class_index
 from airshield.world.tables import AssetTable, ThreatTypeTable, WaveTable
 
-BALLISTIC_CLASSES = ("ballistic", "aeroballistic")
 
 
 def compile_raid(scenario: Scenario, catalogue: Catalogue, locator: Locator,
@@ -78,23 +78,41 @@ def _check_reach(kind: ThreatType, x: float, y: float, assets: AssetTable, targe
 
 
 def _type_table(used: list[ThreatType], catalogue: Catalogue) -> ThreatTypeTable:
-    drone_costs = [t.unit_cost_usd for t in catalogue.threats.values() if t.threat_class == "drone"]
-    drone_cost = float(np.mean(drone_costs)) if drone_costs else 0.0
+    drones = [t for t in catalogue.threats.values() if t.threat_class == IMITATED]
+    average = {"unit_cost_usd": float(np.mean([t.unit_cost_usd for t in drones])) if drones else 0.0,
+               "lethal_radius": float(np.mean([t.lethal_radius for t in drones])) if drones else 0.0}
 
     def col(get, dtype=float) -> np.ndarray:
         return np.array([get(t) for t in used], dtype=dtype)
 
+    def perceived(t: ThreatType, attr: str) -> float:
+        """What C2 takes the type's ``attr`` to be: a decoy's is its imitated type's (or an average
+        drone's), never below its own."""
+        if t.threat_class != DECOY:
+            return getattr(t, attr)
+        imitation = getattr(catalogue.threats[t.imitates], attr) if t.imitates else average[attr]
+        return max(getattr(t, attr), imitation)
+
+    def seen_class(t: ThreatType) -> int:
+        if t.threat_class != DECOY:
+            return class_index(t.threat_class)
+        return class_index(catalogue.threats[t.imitates].threat_class if t.imitates else IMITATED)
+
     return ThreatTypeTable(
         key=tuple(t.key for t in used),
         class_index=col(lambda t: THREAT_CLASSES.index(t.threat_class), int),
+        perceived_class=col(seen_class, int),
         speed=col(lambda t: t.speed), altitude=col(lambda t: t.cruise_altitude),
         altitude_spread=col(lambda t: t.altitude_spread), range=col(lambda t: t.range), rcs=col(lambda t: t.rcs),
         failure_rate=col(lambda t: t.failure_rate), cep=col(lambda t: t.cep),
-        lethal_radius=col(lambda t: t.lethal_radius), unit_cost=col(lambda t: t.unit_cost_usd),
-        perceived_cost=col(lambda t: max(t.unit_cost_usd, drone_cost) if t.threat_class == "decoy" else t.unit_cost_usd),
+        lethal_radius=col(lambda t: t.lethal_radius),
+        perceived_lethal_radius=col(lambda t: perceived(t, "lethal_radius")),
+        unit_cost=col(lambda t: t.unit_cost_usd),
+        perceived_cost=col(lambda t: perceived(t, "unit_cost_usd")),
         ew_susceptible=col(lambda t: t.ew_susceptible, bool),
-        ballistic=col(lambda t: t.threat_class in BALLISTIC_CLASSES, bool),
-        harmless=col(lambda t: t.threat_class == "decoy" or t.warhead_kg <= 0, bool))
+        ballistic=col(lambda t: t.threat_class in BALLISTIC, bool),
+        air_launched=col(lambda t: t.threat_class in AIR_LAUNCHED, bool),
+        harmless=col(lambda t: t.threat_class == DECOY or t.warhead_kg <= 0, bool))
 
 
 def _wave_table(rows: list[tuple]) -> WaveTable:

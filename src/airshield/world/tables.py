@@ -1,18 +1,20 @@
 """Column tables of the compiled world (one numpy array per attribute, one row per entity).
 
 Positions are local metric coordinates [m] (x east, y north) of the scenario's projection.
-Per-class arrays have one column per entry of ``airshield.catalogue.THREAT_CLASSES``.
+Per-class arrays have one column per entry of ``airshield.vocabulary.THREAT_CLASSES``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from airshield.catalogue import Catalogue
 from airshield.geo import LocalProjection
-from airshield.scenario.schema import Scenario
+from airshield.vocabulary import SENSOR_KINDS
+from airshield.world.settings import RunSpec
 
 
 @dataclass(frozen=True)
@@ -28,16 +30,18 @@ class AssetTable:
 
 @dataclass(frozen=True)
 class SensorTable:
-    """Sensors (scenario sensors first, then each fire unit's own radar).
+    """Sensors as columns (in a World: scenario sensors first, then each fire unit's own radar).
 
-    ``z`` antenna height [m]; ``range`` detection range against ``reference_rcs`` [m], [m^2];
-    ``min_alt``/``max_alt`` [m]; ``max_speed`` [m/s]; ``p_detect`` per scan [-];
-    ``scan_period`` [s]; ``sees_class`` (n, classes) bool.
+    ``kind`` codes of :data:`airshield.vocabulary.SENSOR_KINDS`; ``x, y`` position [m]; ``z``
+    antenna height [m]; ``range`` detection range against ``reference_rcs`` [m], [m^2];
+    ``min_alt``/``max_alt`` [m]; ``max_speed`` [m/s]; ``min_elevation`` [rad]; ``scan_period``
+    [s]; ``p_detect`` per scan at ``range`` against ``reference_rcs`` [-]; ``range_sigma`` [m];
+    ``azimuth_sigma``/``elevation_sigma`` [rad]; ``sees_class`` (n, classes) bool.
     """
 
     name: tuple[str, ...]
     type_key: tuple[str, ...]
-    kind: tuple[str, ...]
+    kind: np.ndarray
     x: np.ndarray
     y: np.ndarray
     z: np.ndarray
@@ -46,9 +50,30 @@ class SensorTable:
     min_alt: np.ndarray
     max_alt: np.ndarray
     max_speed: np.ndarray
-    p_detect: np.ndarray
+    min_elevation: np.ndarray
     scan_period: np.ndarray
+    p_detect: np.ndarray
+    range_sigma: np.ndarray
+    azimuth_sigma: np.ndarray
+    elevation_sigma: np.ndarray
     sees_class: np.ndarray
+
+    @property
+    def n(self) -> int:
+        """Number of sensors [-]."""
+        return len(self.x)
+
+    @property
+    def kind_name(self) -> tuple[str, ...]:
+        """Each sensor's kind as a word (radar, acoustic, observer)."""
+        return tuple(SENSOR_KINDS[int(k)] for k in self.kind)
+
+    def subset(self, rows) -> "SensorTable":
+        """The sensors at ``rows`` (indices or mask)."""
+        idx = np.asarray(rows)
+        values = {f: (tuple(np.asarray(getattr(self, f), dtype=object)[idx]) if f in ("name", "type_key")
+                      else getattr(self, f)[idx]) for f in self.__dataclass_fields__}
+        return SensorTable(**values)
 
 
 @dataclass(frozen=True)
@@ -73,7 +98,7 @@ class WeaponTable:
 
     ``pk`` (n, classes) single-shot kill probability (0 where it cannot engage);
     ``allowed`` (n, classes) after the doctrine's reserve rules; ``stock`` loaded rounds;
-    ``magazine`` rounds for reloading.
+    ``magazine`` rounds for reloading; ``load`` rounds one reload puts on the launchers.
     """
 
     unit: np.ndarray
@@ -89,6 +114,7 @@ class WeaponTable:
     allowed: np.ndarray
     stock: np.ndarray
     magazine: np.ndarray
+    load: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -106,12 +132,16 @@ class EwTable:
 class ThreatTypeTable:
     """The threat types the raid uses, SI units (see ``airshield.catalogue.ThreatType``).
 
-    ``perceived_cost`` [USD] is what the defender takes a threat to be worth when it weighs the
-    cost of a shot: decoys look like attack drones, so they count at the drones' mean cost.
+    ``class_index`` is the true class (physics: detection, kill, EW, damage); the ``perceived_*``
+    columns are what the defence's C2 takes a threat of this type to be: a decoy is perceived as
+    the drones it imitates (their class, mean lethal radius [m] and mean unit cost [USD]).
+    ``ballistic`` flies an arc; ``air_launched`` is released from an aircraft at altitude;
+    ``harmless`` carries no warhead.
     """
 
     key: tuple[str, ...]
     class_index: np.ndarray
+    perceived_class: np.ndarray
     speed: np.ndarray
     altitude: np.ndarray
     altitude_spread: np.ndarray
@@ -120,10 +150,12 @@ class ThreatTypeTable:
     failure_rate: np.ndarray
     cep: np.ndarray
     lethal_radius: np.ndarray
+    perceived_lethal_radius: np.ndarray
     unit_cost: np.ndarray
     perceived_cost: np.ndarray
     ew_susceptible: np.ndarray
     ballistic: np.ndarray
+    air_launched: np.ndarray
     harmless: np.ndarray
 
 
@@ -161,10 +193,16 @@ class DoctrineTable:
 
 @dataclass(frozen=True)
 class World:
-    """Everything one replication needs, compiled once per scenario; read-only."""
+    """Everything one replication needs, compiled once per scenario; read-only.
 
-    scenario: Scenario
-    catalogue: Catalogue
+    The engine, sensing and tracking read these tables and ``run`` and nothing else. ``name``,
+    ``description`` and ``document`` (the resolved scenario, every field with its value) say what
+    the World was compiled from, for storing and reporting a run.
+    """
+
+    name: str
+    description: str
+    document: Mapping[str, Any]
     projection: LocalProjection
     assets: AssetTable
     sensors: SensorTable
@@ -174,8 +212,13 @@ class World:
     threat_types: ThreatTypeTable
     waves: WaveTable
     doctrine: DoctrineTable
-    horizon: float
+    run: RunSpec
     linked: bool
+
+    @property
+    def horizon(self) -> float:
+        """The simulation stops this long after the raid starts [s]."""
+        return self.run.horizon
 
     @property
     def threat_count(self) -> int:

@@ -16,6 +16,9 @@ from scipy.sparse import coo_matrix, csr_matrix
 from airshield.wta.problem import WtaProblem
 
 
+SOLVE_ERROR = 4  # scipy.optimize.milp status of a HiGHS solve error
+
+
 @dataclass
 class CutModel:
     """The MILP in variables ``(x_pairs, z)``: x over reachable pairs (p > 0), one z per target."""
@@ -73,9 +76,13 @@ class CutModel:
         reachable = np.bincount(self.pair_t, minlength=T) > 0
         lo = np.concatenate([np.zeros(n), np.where(reachable, 0.0, values)])
         hi = np.concatenate([self.problem.mu[self.pair_w].astype(float), values])
-        res = milp(c, integrality=np.concatenate([np.ones(n), np.zeros(T)]), bounds=Bounds(lo, hi),
-                   constraints=self._constraints(),
-                   options={"time_limit": max(time_limit, 1e-3), "mip_rel_gap": gap, "disp": False})
+        options = {"time_limit": max(time_limit, 1e-3), "mip_rel_gap": gap, "disp": False}
+        args = dict(integrality=np.concatenate([np.ones(n), np.zeros(T)]), bounds=Bounds(lo, hi),
+                    constraints=self._constraints())
+        res = milp(c, options=options, **args)
+        if res.status == SOLVE_ERROR:
+            # HiGHS's presolve sometimes fails on small, well-posed cut models (seen with scipy 1.17)
+            res = milp(c, options={**options, "presolve": False}, **args)
         bound = getattr(res, "mip_dual_bound", None)
         if bound is None or not np.isfinite(bound):
             bound = res.fun if res.status == 0 else 0.0

@@ -1,4 +1,5 @@
-"""Engagement opportunities: for each (threat, weapon) pair, when the weapon could fire.
+"""Intercept geometry: for each (threat, weapon) pair, when the weapon could fire, and when an
+interceptor launched at a given time meets its threat.
 
 A pair opens at ``open`` [s]: the threat is inside the weapon's envelope, held by a sensor the
 unit may use (its own radar, or the shared picture when the unit is linked), and the unit's
@@ -15,7 +16,7 @@ import numpy as np
 from airshield.engine.draws import ThreatDraws
 from airshield.engine.flight import Flights
 from airshield.engine.sight import Sight
-from airshield.kinematics import envelope_windows
+from airshield.physics import can_engage, envelope_times
 from airshield.world import World
 
 
@@ -37,12 +38,10 @@ def engagement_pairs(world: World, draws: ThreatDraws, flights: Flights, sight: 
     if not len(weapons.unit):
         return Pairs(*(np.zeros(0, int),) * 2, *(np.zeros(0),) * 3)
     units = world.units
-    centres = np.column_stack([units.x[weapons.unit], units.y[weapons.unit], np.zeros(len(weapons.unit))])
-    e_in, e_out = flights.scatter(lambda traj, rows: envelope_windows(
-        traj, centres, weapons.range_min, weapons.range_max, weapons.alt_min, weapons.alt_max))
-    able = weapons.allowed[:, draws.class_index].T
-    slow = world.threat_types.speed[draws.type_index][:, None] <= weapons.max_target_speed[None, :]
-    j, w = np.nonzero(np.isfinite(e_in) & able & slow)
+    e_in, e_out = envelope_times(flights, units, weapons)
+    # the doctrine's choice of munition follows what C2 perceives (a decoy is taken for a drone)
+    able = can_engage(weapons, draws.perceived_class, world.threat_types.speed[draws.type_index])
+    j, w = np.nonzero(np.isfinite(e_in) & able)
     first = e_in[j, w] - _flight_time(world, flights, j, w, e_in[j, w])
     close = e_out[j, w] - _flight_time(world, flights, j, w, e_out[j, w])
     reaction = units.reaction[weapons.unit[w]]

@@ -24,45 +24,33 @@ the engine's ``Sight`` built from firm tracks, plus the track events of each thr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from airshield.engine.sight import Sight
 from airshield.kinematics import detection_windows
-from airshield.sensing import FlightTruth, SensingParams, sensor_arrays
+from airshield.sensing import FlightTruth, SensingParams
 from airshield.sensing.windowed import frame_period, window_plots, window_reach
 from airshield.tracking.frames import FrameTracker
 from airshield.tracking.params import TrackerParams
+from airshield.world.settings import TrackingSettings
 
 TRACK_EVENTS = ("track_confirm", "track_lost")
 """EventLog kinds written in sensor mode."""
 
 
-def _default_tracker() -> TrackerParams:
-    return TrackerParams(confirm_m=3, confirm_n=5, delete_misses=3, max_coast=60.0, init_speed_sigma=700.0)
+def tracker_params(settings: TrackingSettings) -> TrackerParams:
+    """The tracker's parameters from the run's sensor-mode settings."""
+    return TrackerParams(confirm_m=settings.confirm_m, confirm_n=settings.confirm_n,
+                         delete_misses=settings.delete_misses, max_coast=settings.max_coast,
+                         init_speed_sigma=settings.init_speed_sigma)
 
 
-@dataclass(frozen=True)
-class TrackingSettings:
-    """Choices of the sensor mode.
-
-    ``tracker``: filter, gate and track management (3 hits in the first 5 looks confirm; 3 looks
-    of the home sensor without a plot, or 60 s without any, delete); ``sensing``: measurement
-    model (0.2 false plots per radar scan); ``frame`` [s]: report / fusion grid (the C2 cycle);
-    ``max_sigma`` [m]: worst-axis position 1-sigma a fire unit accepts; ``hold`` [s]: firm updates
-    of one track closer than this keep the threat held between them.
-    """
-
-    tracker: TrackerParams = field(default_factory=_default_tracker)
-    sensing: SensingParams = field(default_factory=lambda: SensingParams(false_alarms=0.2))
-    frame: float = 2.0
-    max_sigma: float = 1000.0
-    hold: float = 30.0
-
-    def __post_init__(self) -> None:
-        if self.frame <= 0 or self.max_sigma <= 0 or self.hold < 0:
-            raise ValueError("frame > 0 s, max_sigma > 0 m and hold >= 0 s required")
+def sensing_params(settings: TrackingSettings) -> SensingParams:
+    """The measurement model's options from the run's sensor-mode settings."""
+    return SensingParams(false_alarms=settings.false_alarms)
 
 
 @dataclass(frozen=True)
@@ -89,16 +77,16 @@ def detection_spans(world, draws, flights, fates, sensors, range_factor: float =
     return np.where(bad, np.nan, t_in), np.where(bad, np.nan, t_out)
 
 
-def track_raid(world, draws, flights, fates, rng: np.random.Generator,
-               settings: TrackingSettings | None = None) -> TrackedRun:
+def track_raid(world, draws, flights, fates, rng: np.random.Generator) -> TrackedRun:
     """Plots of the raid and the fusion tracker run over them, frame by frame."""
-    settings = settings or TrackingSettings()
-    sensors = sensor_arrays(world)
+    settings = world.run.sensors
+    sensing = sensing_params(settings)
+    sensors = world.sensors
     types = world.threat_types
     truth = FlightTruth(flights, types.rcs[draws.type_index], draws.class_index, draws.launch_time, fates.end_time)
-    t_in, t_out = detection_spans(world, draws, flights, fates, sensors, settings.sensing.range_factor)
-    plots = window_plots(sensors, truth, t_in, t_out, settings.frame, rng, settings.sensing)
-    tracker = FrameTracker(settings.tracker, frame_period(sensors, settings.frame))
+    t_in, t_out = detection_spans(world, draws, flights, fates, sensors, sensing.range_factor)
+    plots = window_plots(sensors, truth, t_in, t_out, settings.frame, rng, sensing)
+    tracker = FrameTracker(tracker_params(settings), frame_period(sensors, settings.frame))
     scan_time, scan_sensor = plots.scan_time, plots.scan_sensor
     starts = np.flatnonzero(np.r_[True, scan_time[1:] != scan_time[:-1]]) if len(scan_time) else np.zeros(0, int)
     ends = np.r_[starts[1:], len(scan_time)]
@@ -113,12 +101,10 @@ def track_raid(world, draws, flights, fates, rng: np.random.Generator,
     return TrackedRun(plots, tracker.updates(), tracker.events())
 
 
-def tracked_sight(world, draws, flights, fates, rng: np.random.Generator, settings: TrackingSettings | None = None):
+def tracked_sight(world, draws, flights, fates, rng: np.random.Generator):
     """(Sight, track events DataFrame: time, kind, threat, x, y, z) of one replication."""
-    from airshield.engine.sight import Sight
-
-    settings = settings or TrackingSettings()
-    run = track_raid(world, draws, flights, fates, rng, settings)
+    settings = world.run.sensors
+    run = track_raid(world, draws, flights, fates, rng)
     plots, upd = run.plots, run.updates
     n, m = draws.n, len(world.sensors.name)
     truth = plots.truth[upd["plot"]]
