@@ -20,6 +20,9 @@ class EngineSection(ScenarioModel):
     aeroballistic_launch_altitude_m: float = Field(12_000.0, ge=0, le=30_000, description="release altitude of air-launched aeroballistic missiles [m]")
     dogleg_spread: float = Field(0.12, ge=0, le=1, description="sideways spread of dog-leg waypoints as a share of route length [-]")
     min_altitude_m: float = Field(15.0, ge=0, le=10_000, description="lowest cruise altitude a sampled threat flies at [m]")
+    loop: Literal["auto", "reference"] = Field(
+        "auto", description="'auto': the compiled event loop where the assigner allows it (greedy, cost-aware), the same "
+                            "events as the reference; 'reference': always the readable Python loop")
 
 
 class SensorModeSection(ScenarioModel):
