@@ -11,6 +11,7 @@ from airshield.errors import InputError
 from airshield.runs.backends import open_backend
 from airshield.runs.runner import RunResult, run_monte_carlo
 from airshield.runs.store import RunStore
+from airshield.safepaths import slug
 from airshield.scenario.resolved import resolved_document
 from airshield.scenario.validate import load_world_text
 from airshield.world import World
@@ -52,6 +53,7 @@ def resume_run(directory: Path, *, workers: int = 1, backend: str = "local", add
 
 
 def run_name(scenario: str, seed: int) -> str:
-    """A directory name for a new run: scenario, UTC time to the microsecond, seed."""
+    """A directory name for a new run: the scenario name as a slug (never a path), UTC time to the
+    microsecond, seed."""
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime()) + f"{time.time() % 1:.6f}"[1:].replace(".", "-")
-    return f"{scenario}-{stamp}-s{seed}"
+    return f"{slug(scenario)}-{stamp}-s{seed}"

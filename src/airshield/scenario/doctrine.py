@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from airshield.scenario.base import ScenarioModel
+from airshield.scenario.base import Count, ScenarioModel
 
 ThreatClassName = Literal["drone", "decoy", "jet_drone", "cruise", "supersonic_cruise", "ballistic", "aeroballistic"]
 
@@ -21,7 +21,7 @@ class ReserveRule(ScenarioModel):
 class Doctrine(ScenarioModel):
     """How fire units shoot."""
 
-    salvo: dict[str, int] = Field(
+    salvo: dict[str, Count] = Field(
         default_factory=lambda: {"default": 1, "ballistic": 2, "aeroballistic": 2},
         description="interceptors per engagement by threat class, with a 'default' entry [rounds]")
     shoot_look_shoot: bool = Field(True, description="after a miss, engage again if time allows; if false, one engagement per unit and threat")
@@ -44,8 +44,8 @@ class Doctrine(ScenarioModel):
 class RunSettings(ScenarioModel):
     """Defaults for running the scenario; the CLI can override them."""
 
-    seed: int = Field(1, ge=0, le=2**63 - 1, description="seed of the run's random numbers")
-    replications: int = Field(20, ge=1, le=1_000_000, description="Monte Carlo replications")
+    seed: Count = Field(1, ge=0, le=2**63 - 1, description="seed of the run's random numbers")
+    replications: Count = Field(20, ge=1, le=1_000_000, description="Monte Carlo replications")
     tracking: Literal["ideal", "sensors"] = Field(
         "ideal", description="'ideal': detection windows [s] decide what fire units can engage; 'sensors': "
         "simulated plots (range, azimuth, elevation noise; false alarms) fused by a GNN tracker on 2 s frames, "
