@@ -45,7 +45,7 @@ def read_stored(path: Path, parse, what: str):
                          expected="a file written by airshield run; the run may be damaged") from None
 
 
-def _json_mapping(path: Path) -> dict:
+def json_mapping(path: Path) -> dict:
     data = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ValueError("not a JSON object")
@@ -109,7 +109,7 @@ class RunStore:
 
     def meta(self) -> dict:
         """The run's metadata."""
-        return read_stored(self.dir / META, _json_mapping, "the run's meta.json")
+        return read_stored(self.dir / META, json_mapping, "the run's meta.json")
 
     def write_meta(self, meta: dict) -> None:
         atomic_write_bytes(self.dir / META, json.dumps(meta, indent=2, default=str).encode())
@@ -151,7 +151,7 @@ class RunStore:
 
     def summary(self) -> dict | None:
         path = self.dir / SUMMARY
-        return read_stored(path, _json_mapping, "the run's summary.json") if path.is_file() else None
+        return read_stored(path, json_mapping, "the run's summary.json") if path.is_file() else None
 
 
 def list_runs(root: Path) -> list[RunStore]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
 
+from airshield.runs.store import json_mapping, read_stored
 from airshield.web.plans import list_plans, plan_dir, plan_image
 
 router = APIRouter(prefix="/api", tags=["plans"])
@@ -23,7 +22,7 @@ def plans(request: Request) -> list[dict]:
 
 @router.get("/plans/{name:path}/plan.json", summary="One plan: settings, seeds and results")
 def plan(name: str, request: Request) -> dict:
-    return json.loads((plan_dir(_root(request), name) / "plan.json").read_text())
+    return read_stored(plan_dir(_root(request), name) / "plan.json", json_mapping, "plan.json")
 
 
 @router.get("/plans/{name:path}/images/{image}", summary="A plot or map written with a plan")
