@@ -33,7 +33,7 @@ class RunRequest(BaseModel):
 
 
 @router.get("/limits", summary="The server's limits per request")
-def limits(app: AppState = Depends(state)) -> dict:
+async def limits(app: AppState = Depends(state)) -> dict:
     return app.limits.to_dict()
 
 
@@ -62,7 +62,7 @@ def start_run(body: RunRequest, app: AppState = Depends(state)):
 
 
 @router.get("/jobs", summary="Queued, running and finished runs of this server session")
-def jobs(app: AppState = Depends(state)) -> list[dict]:
+async def jobs(app: AppState = Depends(state)) -> list[dict]:
     return [j.to_dict() for j in app.jobs.all()]
 
 
@@ -84,10 +84,10 @@ def _found(job, job_id: str) -> dict:
 
 
 @router.get("/runs", summary="Stored runs in the runs folder (also those made by the CLI)")
-def runs(app: AppState = Depends(state)) -> Response:
+async def runs(app: AppState = Depends(state)) -> Response:
     stores = list_runs(app.runs_dir)
     signature = file_signature(s.dir / f for s in stores for f in RUN_FILES)
-    return app.cache.json(("runs",), signature, lambda: _run_rows(stores))
+    return await app.cache.json(("runs",), signature, lambda: _run_rows(stores))
 
 
 def _run_rows(stores: list) -> list[dict]:
@@ -106,31 +106,31 @@ def _run_rows(stores: list) -> list[dict]:
 
 
 @router.get("/runs/{run}", summary="A stored run's metadata and summary")
-def run_detail(run: str, app: AppState = Depends(state)) -> Response:
+async def run_detail(run: str, app: AppState = Depends(state)) -> Response:
     store = app.store(run)
-    return app.cache.json(("run", run), _signature(store),
+    return await app.cache.json(("run", run), _signature(store),
                           lambda: {"run": run, "meta": store.meta(), "summary": store.summary()})
 
 
 @router.get("/runs/{run}/scene", summary="The run's scenario as map layers (lon/lat)")
-def scene(run: str, app: AppState = Depends(state)) -> Response:
+async def scene(run: str, app: AppState = Depends(state)) -> Response:
     store = app.store(run)
-    return app.cache.json(("scene", run), _signature(store), lambda: RunContext.open(store).scene.to_dict())
+    return await app.cache.json(("scene", run), _signature(store), lambda: RunContext.open(store).scene.to_dict())
 
 
 @router.get("/runs/{run}/replay", summary="Compact threat tracks and events of one replication")
-def replay(run: str, replication: int = Query(0, ge=0, le=10_000_000), app: AppState = Depends(state)) -> Response:
+async def replay(run: str, replication: int = Query(0, ge=0, le=10_000_000), app: AppState = Depends(state)) -> Response:
     store = app.store(run)
     events = store.dir / "events" / f"rep-{replication:06d}.parquet"
-    return app.cache.json(("replay", run, replication), _signature(store, events),
+    return await app.cache.json(("replay", run, replication), _signature(store, events),
                           lambda: replay_data(RunContext.open(store).tracks(replication), replication))
 
 
 @router.get("/runs/{run}/plots", summary="The report's plots as PNG data URIs")
-def run_plots(run: str, app: AppState = Depends(state)) -> Response:
+async def run_plots(run: str, app: AppState = Depends(state)) -> Response:
     store = app.store(run)
     summary = _summary(store, run)
-    return app.cache.json(("plots", run), _signature(store), lambda: {
+    return await app.cache.json(("plots", run), _signature(store), lambda: {
         "outcome_by_type": plots.outcome_by_type(summary), "value_by_asset": plots.value_by_asset(summary),
         "interceptors_and_cost": plots.interceptors_and_cost(summary),
         "value_distribution": plots.value_distribution(store.metrics())})

@@ -52,7 +52,7 @@ def create_app(runs_dir: str | Path = "runs", scenario_dirs: Iterable[str | Path
     app.include_router(api_plans.router)
 
     @app.get("/api/basemap", tags=["map"], summary="Oblast boundaries as GeoJSON (the offline basemap)")
-    def basemap() -> Response:
+    async def basemap() -> Response:
         return Response(basemap_text(), media_type="application/json")
 
     @app.get("/", include_in_schema=False)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 
 class ResponseCache:
@@ -27,9 +28,15 @@ class ResponseCache:
         self._lock = threading.Lock()
         self._building: dict[Hashable, threading.Lock] = {}
 
-    def json(self, key: Hashable, signature: Hashable, build: Callable[[], object]) -> Response:
-        """The JSON response of ``build()``, built at most once per (``key``, ``signature``)."""
-        return Response(self.bytes(key, signature, lambda: encode(build())), media_type="application/json")
+    async def json(self, key: Hashable, signature: Hashable, build: Callable[[], object]) -> Response:
+        """The JSON response of ``build()``, built at most once per (``key``, ``signature``).
+
+        A hit is served on the event loop at once; a miss is built in a worker thread, so that the
+        loop keeps serving other requests meanwhile."""
+        body = self._get(key, signature)
+        if body is None:
+            body = await run_in_threadpool(self.bytes, key, signature, lambda: encode(build()))
+        return Response(body, media_type="application/json")
 
     def bytes(self, key: Hashable, signature: Hashable, build: Callable[[], bytes]) -> bytes:
         """``build()``'s bytes, cached under ``key`` while ``signature`` holds."""

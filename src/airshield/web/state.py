@@ -37,5 +37,6 @@ class AppState:
         return RunStore(path)
 
 
-def state(request: Request) -> AppState:
+async def state(request: Request) -> AppState:
+    """The app's shared state (a coroutine, so that FastAPI resolves it on the event loop)."""
     return request.app.state.airshield
