@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,16 +25,11 @@ import httpx
 import numpy as np
 
 from airshield.api import run
+from airshield.web.local_server import free_port
 
 ENDPOINTS = ("/api/limits", "/api/scenarios", "/api/runs", "/api/runs/{run}", "/api/runs/{run}/scene",
              "/api/runs/{run}/replay?replication=0", "/api/runs/{run}/plots", "/api/basemap", "/api/plans",
              "/api/jobs", "/api/scenarios/kyiv-small")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start_server(folder: Path, port: int) -> subprocess.Popen:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import select
 import socket
-import threading
-import time
 
 import pytest
 
@@ -14,24 +12,14 @@ uvicorn = pytest.importorskip("uvicorn", reason="the web app needs the 'web' ext
 httpx = pytest.importorskip("httpx")
 
 from airshield.web import Limits, create_app  # noqa: E402
+from airshield.web.local_server import running  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def port(tmp_path_factory):
     app = create_app(tmp_path_factory.mktemp("stream") / "runs", [], Limits(max_request_bytes=100_000))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        number = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=number, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    end = time.time() + 20
-    while not server.started and time.time() < end:
-        time.sleep(0.05)
-    assert server.started
-    yield number
-    server.should_exit = True
-    thread.join(10)
+    with running(app) as number:
+        yield number
 
 
 def test_chunked_body_is_cut_at_the_limit(port):

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import threading
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
@@ -25,6 +22,7 @@ uvicorn = pytest.importorskip("uvicorn", reason="the web app needs the 'web' ext
 
 from airshield.api import run  # noqa: E402
 from airshield.web import Limits, create_app  # noqa: E402
+from airshield.web.local_server import running  # noqa: E402
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -41,29 +39,14 @@ MEASURE = """() => new Promise((resolve) => {
 })"""
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     runs = tmp_path_factory.mktemp("browser") / "runs"
     national = run("ukraine-national", replications=1, seed=11, out=runs, keep_events=True).store
     run("kyiv-small", replications=2, seed=3, out=runs)  # a second stored run for the compare test
     app = create_app(runs, [], Limits(max_replications=50))
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    end = time.time() + 20
-    while not srv.started and time.time() < end:
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
-    yield {"url": f"http://127.0.0.1:{port}", "national": national.dir.name}
-    srv.should_exit = True
-    thread.join(10)
+    with running(app) as port:
+        yield {"url": f"http://127.0.0.1:{port}", "national": national.dir.name}
 
 
 @pytest.fixture(scope="module")
