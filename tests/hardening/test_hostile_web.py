@@ -140,7 +140,9 @@ def test_token_host_and_headers_when_shared(tmp_path):
         page = client.get("/?token=s3cret")
         assert page.status_code == 200 and "content-security-policy" in page.headers
         assert client.get("/api/limits").status_code == 200  # the cookie set by /?token= is enough now
-        assert client.get("/?token=wrong", cookies={}).headers.get("set-cookie") is None
+    with TestClient(app) as stranger:
+        wrong = stranger.get("/?token=wrong")
+        assert wrong.status_code == 401 and wrong.headers.get("set-cookie") is None
 
 
 def test_access_rules_by_bind_address():
