@@ -9,8 +9,10 @@ from pathlib import Path
 from airshield._version import __version__
 from airshield.errors import InputError
 from airshield.runs.backends import open_backend
+from airshield.runs.diskcheck import check_room
 from airshield.runs.runner import RunResult, run_monte_carlo
 from airshield.runs.store import RunStore
+from airshield.safepaths import slug
 from airshield.world import World, load_world
 
 
@@ -40,15 +42,28 @@ def resume_run(directory: Path, *, workers: int = 1, backend: str = "local", add
     meta = store.meta()
     if meta.get("status") == "complete":
         raise InputError("this run is complete already", file=str(directory), expected="an incomplete run")
+    seed, requested = _meta_int(meta, "seed", directory), _meta_int(meta, "replications_requested", directory)
     world = load_world(text=store.scenario_text(), file=str(Path(directory) / "scenario.yaml"))
+    done = len(store.metrics())
+    check_room(Path(directory), done=done, remaining=max(requested - done, 0), keep_events=bool(meta.get("keep_events")))
     with open_backend(backend, workers, address) as runner:
-        return run_monte_carlo(world, seed=int(meta["seed"]), replications=int(meta["replications_requested"]),
+        return run_monte_carlo(world, seed=seed, replications=requested,
                                backend=runner, store=store, keep_events=bool(meta.get("keep_events")),
                                keep_in_memory=False, until_precision=meta.get("until_precision"),
                                max_replications=int(meta.get("max_replications", 10_000)), progress=progress)
 
 
+def _meta_int(meta: dict, key: str, directory: Path) -> int:
+    """A whole number from the run's meta.json, or an InputError naming the field."""
+    value = meta.get(key)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InputError(f"meta.json has {key}={value!r}", file=str(Path(directory) / "meta.json"), path=key,
+                         expected="a whole number written by airshield run; the run may be damaged")
+    return value
+
+
 def run_name(scenario: str, seed: int) -> str:
-    """A directory name for a new run: scenario, UTC time to the microsecond, seed."""
+    """A directory name for a new run: the scenario name as a slug (never a path), UTC time to the
+    microsecond, seed."""
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime()) + f"{time.time() % 1:.6f}"[1:].replace(".", "-")
-    return f"{scenario}-{stamp}-s{seed}"
+    return f"{slug(scenario)}-{stamp}-s{seed}"

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from airshield.scenario.base import ScenarioModel
+from airshield.scenario.base import Count, ScenarioModel
 
 
 class EngineSection(ScenarioModel):
@@ -42,8 +42,8 @@ class SensorModeSection(ScenarioModel):
 class RunSettings(ScenarioModel):
     """Defaults for running the scenario; the CLI can override them."""
 
-    seed: int = Field(1, ge=0, le=2**63 - 1, description="seed of the run's random numbers")
-    replications: int = Field(20, ge=1, le=1_000_000, description="Monte Carlo replications")
+    seed: Count = Field(1, ge=0, le=2**63 - 1, description="seed of the run's random numbers")
+    replications: Count = Field(20, ge=1, le=1_000_000, description="Monte Carlo replications")
     tracking: Literal["ideal", "sensors"] = Field(
         "ideal", description="'ideal': detection windows [s] decide what fire units can engage; 'sensors': "
         "simulated plots (range, azimuth, elevation noise; false alarms) fused by a GNN tracker on 2 s frames, "
