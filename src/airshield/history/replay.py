@@ -43,7 +43,7 @@ def load_laydown(source: str = "ukraine-national") -> Laydown:
     path = locate(source)
     document = resolve_document(path, chain=())
     document.pop("extends", None)
-    world = compile_world(validate_document(document, file=str(path)), file=str(path))
+    world = build_world(document, str(path))
     lat, lon = world.projection.to_latlon(world.assets.x, world.assets.y)
     return Laydown(document, world, oblast_of(lat, lon))
 
@@ -117,8 +117,11 @@ def _merge(base: dict, extra: dict) -> dict:
 
 def replay_world(spec: RaidSpec, laydown: Laydown, params: ReplayParams) -> World:
     """The compiled World of a replayed raid."""
-    document = replay_document(spec, laydown, params)
-    label = f"replay of {spec.id}"
+    return build_world(replay_document(spec, laydown, params), f"replay of {spec.id}")
+
+
+def build_world(document: dict, label: str) -> World:
+    """The one place where history turns a scenario document into a World (``label`` names it in errors)."""
     return compile_world(validate_document(document, file=label), file=label)
 
 
