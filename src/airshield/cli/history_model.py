@@ -165,7 +165,8 @@ def _rolling(history, test, laydown, options: dict, settings: dict, out, as_json
         result = rolling_validation(history, test, laydown, epochs, settings=rolling, replications=options["replications"],
                                     test_from=pd.Timestamp(settings["test_from"]), backend=backend, progress=progress,
                                     cache=cache)
-    payload = {**result.to_dict(), **settings, "replications": options["replications"], "epochs": epochs.file}
+    payload = {**result.to_dict(), **settings, "replications": options["replications"],
+               "epochs": options["epochs"] or "shipped (airshield/history/data/epochs.csv)"}
     if out:
         from airshield.history.forecast.plots import write_rolling
         write_rolling(result, Path(out), payload)

@@ -16,7 +16,7 @@ from airshield.history.forecast.simulate import RaidSim
 
 TARGETS = ("neutralised", "destroyed")
 COLUMNS = ("raid", "group", "start", "end", "n", "k_neutralised", "k_destroyed", "rep_destroyed", "rep_ew_lost",
-           "rep_neutralised", "x_neutralised", "x_destroyed", "reps_neutralised", "reps_destroyed")
+           "rep_neutralised", "x_neutralised", "x_destroyed", "reps_neutralised", "reps_destroyed", "sim_neutralised")
 
 
 def elogit(k, n):
@@ -47,7 +47,8 @@ def observation_table(cases: Sequence[Case], sims: dict[str, RaidSim]) -> pd.Dat
                          "k_neutralised": round(shares["neutralised"] * n), "k_destroyed": round(shares["destroyed"] * n),
                          **{f"rep_{k}": v for k, v in shares.items()},
                          "x_neutralised": _mean(reps["neutralised"]), "x_destroyed": _mean(reps["destroyed"]),
-                         "reps_neutralised": reps["neutralised"], "reps_destroyed": reps["destroyed"]})
+                         "reps_neutralised": reps["neutralised"], "reps_destroyed": reps["destroyed"],
+                         "sim_neutralised": _sim_share(sim, group)})
     table = pd.DataFrame(rows, columns=list(COLUMNS))
     return table.sort_values(["end", "start", "raid", "group"], kind="stable").reset_index(drop=True)
 
@@ -60,6 +61,14 @@ def _sim_logits(sim: RaidSim | None, group: str) -> dict[str, np.ndarray]:
     counts = counts[counts[:, 0] > 0]
     n, destroyed, lost = counts[:, 0], counts[:, 1], counts[:, 2]
     return {"neutralised": elogit(np.minimum(destroyed + lost, n), n), "destroyed": elogit(destroyed, n)}
+
+
+def _sim_share(sim: RaidSim | None, group: str) -> float:
+    """Mean simulated neutralised share over replications [-] (NaN without a simulation)."""
+    if sim is None or group not in sim.counts:
+        return float("nan")
+    counts = sim.counts[group][sim.counts[group][:, 0] > 0]
+    return float(np.mean(np.minimum(counts[:, 1] + counts[:, 2], counts[:, 0]) / counts[:, 0])) if len(counts) else float("nan")
 
 
 def _mean(values: np.ndarray) -> float:

@@ -112,6 +112,7 @@ def predict_step(history: pd.DataFrame, chosen: pd.DataFrame, step: Step, settin
             record.update(_describe(draws, getattr(row, f"rep_{target}"), target, "pred"))
             record.update(_baselines(history, row, step, target))
         record["pred_ew_lost"] = max(record["pred_neutralised"] - record["pred_destroyed"], 0.0)
+        record["sim_neutralised"] = row.sim_neutralised
         out.append(record)
     return out
 

@@ -3,7 +3,8 @@
 Keeps the fixed-origin keys (:func:`airshield.history.validate.score`) and adds, per forecaster
 (``model``, ``baseline_mean``, ``baseline_trailing``): ``crps_neutralised`` (launch-weighted, like the
 MAE) and ``crps_neutralised_per_raid`` (unweighted), ``coverage50/80/90`` (share of raids inside the
-central interval) and ``calibration`` (nominal level -> observed coverage).
+central interval) and ``calibration`` (nominal level -> observed coverage); and the MAE of the
+simulation alone (mean simulated share, before the calibrated link), ``simulation_only_mae_neutralised``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from airshield.history.forecast.scores import LEVELS, REPORTED_LEVELS
+from airshield.history.forecast.scores import LEVELS, REPORTED_LEVELS, weighted_mean_abs
 from airshield.history.predict import GROUPS
 from airshield.history.validate import score
 
@@ -26,6 +27,9 @@ def score_rolling(rows: pd.DataFrame) -> dict:
             continue
         table = rows[rows["group"] == group]
         w = table["launched"].to_numpy(float)
+        if "sim_neutralised" in table:
+            scores[group]["simulation_only_mae_neutralised"] = weighted_mean_abs(
+                table["sim_neutralised"] - table["rep_neutralised"], w)
         for name, prefix in FORECASTERS.items():
             key = "" if name == "model" else f"{name}_"
             crps_values = table[f"crps_{prefix}"].to_numpy(float)

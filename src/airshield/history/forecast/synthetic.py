@@ -48,5 +48,5 @@ def synthetic_observations(raids: int, truth: Truth, seed: int, start: str = "20
                      "end": starts[i] + pd.Timedelta(hours=10), "n": float(n[i]), "k_neutralised": int(k[i]),
                      "k_destroyed": int(k[i]), "rep_destroyed": share, "rep_ew_lost": 0.0, "rep_neutralised": share,
                      "x_neutralised": float(reps.mean()), "x_destroyed": float(reps.mean()),
-                     "reps_neutralised": reps, "reps_destroyed": reps})
+                     "reps_neutralised": reps, "reps_destroyed": reps, "sim_neutralised": float(expit(reps).mean())})
     return pd.DataFrame(rows, columns=list(COLUMNS))
