@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from airshield.history.forecast.epochs import load_epochs
 from airshield.history.forecast.fit import fit_link
 from airshield.history.forecast.rolling import RollingSettings, rolling_forecast
 from airshield.history.forecast.summary import score_rolling
@@ -85,3 +86,28 @@ def test_the_calibration_never_sees_the_predicted_months(synthetic):
     _, honest = rolling_forecast(history, chosen, SETTINGS, first=month)
     _, again = rolling_forecast(poisoned, chosen, SETTINGS, first=month)
     assert [s.to_dict() for s in honest] == [s.to_dict() for s in again]
+
+
+def test_poisoned_outcomes_of_test_raids_do_not_move_their_forecasts():
+    from airshield.history.calibrate import Case
+    from airshield.history.forecast.validation import rolling_validation
+    from airshield.history.replay import load_laydown
+    from airshield.history.spec import RaidSpec, SpecRow
+
+    def case(i: int, share: float) -> Case:
+        spec = RaidSpec(f"r{i:02d}", pd.Timestamp("2024-11-01") + pd.Timedelta(days=3 * i), 10.0,
+                        (SpecRow(("shahed-136",), "drone", 6 + i % 4, ("kursk",), ()),))
+        reported = pd.DataFrame({"launched": [6.0 + i % 4], "destroyed": [share], "ew_lost": [0.0],
+                                 "neutralised": [share]}, index=pd.Index(["drone"], name="group"))
+        return Case(spec, reported)
+
+    honest = [case(i, 0.6 + 0.03 * (i % 5)) for i in range(16)]
+    test = [c for c in honest if c.spec.start >= pd.Timestamp("2024-12-01")]
+    poisoned = honest[:-len(test)] + [Case(c.spec, c.reported.assign(destroyed=0.0, neutralised=0.0)) for c in test]
+    settings = RollingSettings(train_days=60, draws=200, seed=2)
+    runs = [rolling_validation(history, test, load_laydown("kyiv-small"), load_epochs(), settings=settings,
+                               replications=2, test_from=pd.Timestamp("2024-12-01")) for history in (honest, poisoned)]
+    predicted = [c for c in runs[0].rows.columns if c.startswith("pred_")]
+    assert len(runs[0].rows) == len(test)
+    first_raid = runs[0].rows["start"] == runs[0].rows["start"].min()
+    pd.testing.assert_frame_equal(runs[0].rows.loc[first_raid, predicted], runs[1].rows.loc[first_raid, predicted])

@@ -15,7 +15,7 @@ from airshield.history.forecast.scores import LEVELS  # noqa: E402
 from airshield.history.forecast.summary import FORECASTERS  # noqa: E402
 from airshield.history.forecast.validation import RollingValidation  # noqa: E402
 from airshield.history.predict import GROUPS  # noqa: E402
-from airshield.history.validation_plots import plot_raid_size, plot_scatter  # noqa: E402
+from airshield.history.validation_plots import plot_raid_size, plot_scatter, save  # noqa: E402
 
 FILES = ("validation.csv", "validation.json", "predicted_vs_reported.png", "raid_size.png", "calibration.png",
          "over_time.png")
@@ -50,9 +50,7 @@ def plot_calibration(result: RollingValidation, path: Path) -> None:
         ax.set_ylim(0, 1.02)
     axes[0].set_ylabel("observed coverage (neutralised share)")
     axes[0].legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save(fig, path)
 
 
 def plot_over_time(result: RollingValidation, path: Path) -> None:
@@ -71,6 +69,4 @@ def plot_over_time(result: RollingValidation, path: Path) -> None:
         ax.set_ylabel(f"{group}: neutralised")
         ax.set_ylim(-0.02, 1.02)
     axes[0].legend(fontsize=7, ncol=4)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save(fig, path)

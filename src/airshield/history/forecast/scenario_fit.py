@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from airshield.history.calibrate import Case
+from airshield.history.calibrate import Case, grid_argmin
 from airshield.history.forecast.dated import DatedDefence
 from airshield.history.forecast.simulate import SimTask, simulate_raids
 
@@ -53,9 +53,9 @@ def _fit(group: str, simulated: np.ndarray, cases: Sequence[Case]) -> Multiplier
     reported = np.array([cases[r].reported.loc[group, "neutralised"] for r in informed])
     weights = np.array([cases[r].reported.loc[group, "launched"] for r in informed], dtype=float)
     errors = (simulated[:, informed] - reported[None, :]) ** 2
-    value = _argmin(errors, weights)
+    value = grid_argmin(GRID, errors, weights)
     rng = np.random.default_rng(0)
-    draws = [_argmin(errors[:, pick], weights[pick]) for pick in
+    draws = [grid_argmin(GRID, errors[:, pick], weights[pick]) for pick in
              (rng.integers(0, len(informed), len(informed)) for _ in range(BOOTSTRAP))]
     return Multiplier(group, value, (float(np.percentile(draws, 5)), float(np.percentile(draws, 95))),
                       tuple(cases[r].spec.id for r in informed), _status(value, errors @ weights))
@@ -68,13 +68,3 @@ def _status(value: float, loss: np.ndarray) -> str:
     if value <= GRID[0] + 1e-9 or value >= GRID[-1] - 1e-9:
         return "at the edge of the grid: the true value may lie beyond it"
     return "fitted"
-
-
-def _argmin(errors: np.ndarray, weights: np.ndarray) -> float:
-    loss = errors @ weights / max(weights.sum(), 1e-12)
-    best = int(np.argmin(loss))
-    if 0 < best < len(GRID) - 1:
-        a, b, _ = np.polyfit(GRID[best - 1:best + 2], loss[best - 1:best + 2], 2)
-        if a > 0:
-            return float(np.clip(-b / (2 * a), GRID[best - 1], GRID[best + 1]))
-    return float(GRID[best])

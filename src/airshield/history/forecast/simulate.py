@@ -25,7 +25,7 @@ import numpy as np
 from airshield.catalogue import load_catalogue
 from airshield.history.forecast.dated import DatedDefence
 from airshield.history.params import GROUP_OF_CLASS
-from airshield.history.replay import replay_document, replay_world
+from airshield.history.replay import build_world, replay_document
 from airshield.history.spec import RaidSpec
 from airshield.runs import run_monte_carlo
 
@@ -59,12 +59,12 @@ def raid_seed(seed: int, raid_id: str) -> int:
 def simulate_raid(task: SimTask) -> RaidSim:
     """Run one raid's replications (module-level so that process backends can pickle it)."""
     start = time.perf_counter()
-    laydown, params = task.defence.laydown, task.defence.params
-    if not replay_document(task.spec, laydown, params)["raid"]["waves"]:
+    document = replay_document(task.spec, task.defence.laydown, task.defence.params)
+    if not document["raid"]["waves"]:
         return RaidSim(task.spec.id, {}, time.perf_counter() - start)
-    world = replay_world(task.spec, laydown, params)
+    world = build_world(document, f"replay of {task.spec.id}")
     result = run_monte_carlo(world, seed=raid_seed(task.seed, task.spec.id), replications=task.replications)
-    catalogue = load_catalogue(world.scenario.catalogue or None)
+    catalogue = load_catalogue(document.get("catalogue") or None)
     per_rep = [reported_counts(m.by_threat, catalogue) for m in result.metrics]
     groups = sorted({g for rep in per_rep for g in rep})
     counts = {g: np.array([rep.get(g, (0.0, 0.0, 0.0)) for rep in per_rep], dtype=float) for g in groups}
