@@ -44,7 +44,7 @@ class SimTask:
 
 @dataclass(frozen=True)
 class RaidSim:
-    """Per group: an array (replications, 3) of launched, destroyed, lost counts [-]; wall time [s]."""
+    """Per group: an array (replications, 3) of launched, destroyed, lost counts [-]; wall time in the worker [s]."""
 
     raid_id: str
     counts: dict[str, np.ndarray]

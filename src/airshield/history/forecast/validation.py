@@ -83,5 +83,5 @@ def _timing(sims: dict[str, RaidSim], simulation_s: float, total_s: float, repli
     per_raid = np.array([s.seconds for s in sims.values()])
     return {"raids_simulated": len(sims), "replications_per_raid": replications,
             "simulation_wall_s": round(simulation_s, 1), "total_wall_s": round(total_s, 1),
-            "per_raid_cpu_s_mean": round(float(per_raid.mean()), 3) if len(per_raid) else None,
-            "per_raid_cpu_s_max": round(float(per_raid.max()), 3) if len(per_raid) else None}
+            "per_raid_wall_s_mean": round(float(per_raid.mean()), 3) if len(per_raid) else None,
+            "per_raid_wall_s_max": round(float(per_raid.max()), 3) if len(per_raid) else None}
