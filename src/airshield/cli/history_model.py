@@ -85,44 +85,98 @@ def calibrate(data, date_from, date_to, laydown, sample, seed, out, as_json) -> 
         click.echo(f"overlay: {files[0]} (use it as a laydown or with extends); estimates: {files[1]}")
 
 
-@click.command(help="Calibrate up to one date, predict every raid from another, score against baselines.")
+@click.command(help="Calibrate up to one date, predict every raid from another, score against baselines; "
+                     "--rolling MONTHS recalibrates every MONTHS months on the reports made before.")
 @click.option("--data", type=click.Path(dir_okay=False), default=None, help=DATA_HELP)
 @click.option("--train-until", required=True, help="last training date, YYYY-MM-DD")
 @click.option("--test-from", required=True, help="first test date, YYYY-MM-DD")
 @click.option("--train-days", type=click.IntRange(30), default=365, show_default=True,
-              help="calibrate on the raids of this many days before --train-until")
+              help="calibrate on the raids of this many days before --train-until (rolling: before each step)")
 @click.option("--laydown", default="ukraine-national", show_default=True, help=LAYDOWN_HELP)
-@click.option("--sample", type=click.IntRange(2), default=24, show_default=True, help="training raids simulated")
-@click.option("--max-test", type=click.IntRange(1), default=60, show_default=True, help="test raids predicted (spread over size)")
-@click.option("--replications", "-n", type=click.IntRange(2), default=8, show_default=True)
+@click.option("--sample", type=click.IntRange(2), default=24, show_default=True, help="training raids simulated (fixed origin)")
+@click.option("--max-test", type=click.IntRange(0), default=60, show_default=True,
+              help="test raids predicted (spread over size); 0 = every test raid")
+@click.option("--replications", "-n", type=click.IntRange(2), default=None,
+              help="replications per raid [default: 8; 3 with --rolling]")
 @click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
+@click.option("--rolling", "rolling_months", type=click.IntRange(1), default=None,
+              help="rolling origin: recalibrate every MONTHS months on the reports made before each step")
+@click.option("--level-updates", type=click.Choice(["raid", "month"]), default="raid", show_default=True,
+              help="rolling: update the drifting level with reports made before each raid, or only before each step")
+@click.option("--epochs", "epochs_file", type=click.Path(dir_okay=False), default=None,
+              help="rolling: dated defence and attacker changes (default: the shipped epochs.csv)")
+@click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
+              help="rolling: local worker processes simulating raids in parallel")
+@click.option("--cache", type=click.Path(file_okay=False), default=None,
+              help="rolling: folder keeping each raid's simulation for later runs with the same inputs")
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="folder for the table, plots and JSON")
 @click.option("--json", "as_json", is_flag=True)
-def validate(data, train_until, test_from, train_days, laydown, sample, max_test, replications, seed, out, as_json) -> None:
+def validate(data, train_until, test_from, train_days, laydown, sample, max_test, replications, seed, rolling_months,
+             level_updates, epochs_file, workers, cache, out, as_json) -> None:
     import pandas as pd
 
     from airshield.history import load_records
     from airshield.history.cases import cases_from, parse_date, raids_between
     from airshield.history.replay import load_laydown
-    from airshield.history.validate import validate as run_validation
     records = load_records(data)
     until, test_start = parse_date(train_until, "--train-until"), parse_date(test_from, "--test-from")
-    train = cases_from(raids_between(records, until - pd.Timedelta(days=train_days), until), sample)
     history = cases_from(raids_between(records, None, None), None)
-    test = cases_from(raids_between(records, test_start, None), max_test)
+    test = cases_from(raids_between(records, test_start, None), max_test or None)
+    settings = {"train_until": train_until, "test_from": test_from, "laydown": laydown, "seed": seed}
+    if rolling_months is None:
+        train = cases_from(raids_between(records, until - pd.Timedelta(days=train_days), until), sample)
+        _fixed_origin(train, history, test, load_laydown(laydown), until, replications or 8, settings, out, as_json)
+    else:
+        options = {"months": rolling_months, "train_days": train_days, "level_updates": level_updates,
+                   "epochs": epochs_file, "replications": replications or 3, "workers": workers, "cache": cache}
+        _rolling(history, test, load_laydown(laydown), options, settings, out, as_json)
+
+
+def _fixed_origin(train, history, test, laydown, until, replications, settings, out, as_json) -> None:
+    from airshield.history.validate import validate as run_validation
     with progress_bar("simulations", not as_json) as progress:
-        result = run_validation(train, history, test, load_laydown(laydown), train_until=until,
-                                replications=replications, seed=seed, progress=progress)
-    payload = {**result.to_dict(), "train_until": train_until, "test_from": test_from, "laydown": laydown,
-               "replications": replications, "seed": seed}
+        result = run_validation(train, history, test, laydown, train_until=until, replications=replications,
+                                seed=settings["seed"], progress=progress)
+    payload = {**result.to_dict(), **settings, "replications": replications}
     if out:
         from airshield.history.validation_plots import write_validation
         write_validation(result, Path(out), payload)
     if as_json:
         print_json(payload)
     else:
-        print_table(f"Validation: trained to {train_until}, tested from {test_from}", ("group", *list(next(iter(result.scores.values()), {}))),
+        print_table(f"Validation: trained to {settings['train_until']}, tested from {settings['test_from']}",
+                    ("group", *list(next(iter(result.scores.values()), {}))),
                     [(g, *s.values()) for g, s in result.scores.items()])
+
+
+def _rolling(history, test, laydown, options: dict, settings: dict, out, as_json) -> None:
+    import pandas as pd
+
+    from airshield.history.forecast.epochs import load_epochs
+    from airshield.history.forecast.rolling import RollingSettings
+    from airshield.history.forecast.summary import score_table
+    from airshield.history.forecast.validation import rolling_validation
+    from airshield.runs.backends import open_backend
+    rolling = RollingSettings(months=options["months"], train_days=options["train_days"], seed=settings["seed"],
+                              level_updates=options["level_updates"])
+    epochs = load_epochs(options["epochs"])
+    cache = Path(options["cache"]) if options["cache"] else None
+    with open_backend("local", options["workers"]) as backend, progress_bar("raids simulated", not as_json) as progress:
+        result = rolling_validation(history, test, laydown, epochs, settings=rolling, replications=options["replications"],
+                                    test_from=pd.Timestamp(settings["test_from"]), backend=backend, progress=progress,
+                                    cache=cache)
+    payload = {**result.to_dict(), **settings, "replications": options["replications"],
+               "epochs": options["epochs"] or "shipped (airshield/history/data/epochs.csv)"}
+    if out:
+        from airshield.history.forecast.plots import write_rolling
+        write_rolling(result, Path(out), payload)
+    if as_json:
+        print_json(payload)
+    else:
+        table = score_table(result.scores)
+        print_table(f"Rolling validation (every {options['months']} month(s)), tested from {settings['test_from']}",
+                    tuple(table.columns), [tuple(_round(v) if isinstance(v, float) else v for v in r)
+                                           for r in table.itertuples(index=False)])
 
 
 def _params(path: str | None):

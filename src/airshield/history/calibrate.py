@@ -130,9 +130,9 @@ def _fit(name: str, grid: Sequence[float], sims, cases, group: str, share: str) 
     errors, weights = _errors(sims, cases, group, share)
     if errors.shape[1] == 0 or np.isnan(errors).all():
         return Estimate(name, float("nan"), None, None, "not identified: no raid in the period informs it", 0)
-    value = _argmin(grid, errors, weights)
+    value = grid_argmin(grid, errors, weights)
     rng = np.random.default_rng(0)
-    draws = [_argmin(grid, errors[:, pick], weights[pick])
+    draws = [grid_argmin(grid, errors[:, pick], weights[pick])
              for pick in (rng.integers(0, errors.shape[1], errors.shape[1]) for _ in range(BOOTSTRAP))]
     draws = np.array([d for d in draws if np.isfinite(d)])
     loss = _loss(errors, weights)
@@ -151,7 +151,7 @@ def _loss(errors: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return (masked * weights[None, :]).sum(axis=1) / np.maximum(used.sum(axis=1), 1e-12)
 
 
-def _argmin(grid: Sequence[float], errors: np.ndarray, weights: np.ndarray) -> float:
+def grid_argmin(grid: Sequence[float], errors: np.ndarray, weights: np.ndarray) -> float:
     """Grid minimiser of the weighted loss, refined by a parabola through its neighbours."""
     loss = _loss(errors, weights)
     best = int(np.nanargmin(loss))

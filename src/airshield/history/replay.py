@@ -42,7 +42,7 @@ class Laydown:
 def load_laydown(source: str = "ukraine-national") -> Laydown:
     """The defence laydown of a built-in scenario or file, used for every replayed raid."""
     composed = compose(source)
-    world = compile_world(composed)
+    world = build_world(composed.document, composed.label)
     lat, lon = world.projection.to_latlon(world.assets.x, world.assets.y)
     return Laydown(composed.document, world, oblast_of(lat, lon))
 
@@ -109,8 +109,12 @@ def _targets(key: str, area: str, regions: tuple[str, ...], laydown: Laydown, ca
 
 def replay_world(spec: RaidSpec, laydown: Laydown, params: ReplayParams) -> World:
     """The compiled World of a replayed raid."""
-    document = replay_document(spec, laydown, params)
-    return compile_world(compose(document, file=f"replay of {spec.id}"))
+    return build_world(replay_document(spec, laydown, params), f"replay of {spec.id}")
+
+
+def build_world(document: dict, label: str) -> World:
+    """The one place where history turns a scenario document into a World (``label`` names it in errors)."""
+    return compile_world(compose(document, file=label))
 
 
 def shares_by_group(by_threat: dict[str, dict[str, float]], catalogue) -> pd.DataFrame:

@@ -43,9 +43,7 @@ def plot_scatter(result: Validation, path: Path) -> None:
         ax.set_ylim(-0.02, 1.02)
     axes[0].set_ylabel("predicted neutralised share")
     axes[0].legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save(fig, path)
 
 
 def plot_raid_size(result: Validation, path: Path) -> None:
@@ -63,6 +61,11 @@ def plot_raid_size(result: Validation, path: Path) -> None:
         ax.set_ylabel(f"{share} share")
         ax.set_ylim(-0.02, 1.02)
     axes[0].legend(fontsize=7)
+    save(fig, path)
+
+
+def save(fig, path: Path) -> None:
+    """Lay out, write (110 dpi) and close a figure."""
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)

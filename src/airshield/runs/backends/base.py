@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from airshield.errors import InputError
@@ -22,6 +22,13 @@ class Backend(ABC):
     @abstractmethod
     def run(self, world: World, seed: int, indices: Sequence[int], keep_events: bool) -> Iterator[ReplicationResult]:
         """Yield the results of replications ``indices`` as they complete."""
+
+    def map(self, fn: Callable, items: Iterable) -> Iterator:
+        """``fn(item)`` for every item, results in item order (in this process by default).
+
+        ``fn`` must be a module-level function so that process backends can pickle it; use this for
+        independent tasks that are not replications of one World (e.g. one task per recorded raid)."""
+        return map(fn, items)
 
     def close(self) -> None:
         """Release workers (no-op by default)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
 from airshield.runs.backends.base import Backend
@@ -45,6 +45,10 @@ class LocalBackend(Backend):
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in sorted(done, key=id):
                 yield from future.result()
+
+    def map(self, fn: Callable, items: Iterable) -> Iterator:
+        """``fn(item)`` on the worker processes, one item per task, results in item order."""
+        return self.pool.map(fn, items, chunksize=1)
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)

@@ -1,0 +1,54 @@
+"""Scores of predictive distributions given as weighted samples: quantiles, coverage, CRPS.
+
+CRPS(F, y) = E|X - y| - 1/2 E|X - X'| (the energy form, Gneiting & Raftery 2007), exact for a
+weighted empirical distribution; lower is better, in the units of the share [-].
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+LEVELS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+REPORTED_LEVELS = (0.5, 0.8, 0.9)
+
+
+def _sorted(values, weights=None) -> tuple[np.ndarray, np.ndarray]:
+    values = np.asarray(values, float)
+    weights = np.ones(len(values)) if weights is None else np.asarray(weights, float)
+    order = np.argsort(values, kind="stable")
+    w = weights[order]
+    return values[order], w / w.sum()
+
+
+def quantile(values, tau: float, weights=None) -> float:
+    """The ``tau`` quantile (smallest x with F(x) >= tau) of a weighted sample."""
+    x, w = _sorted(values, weights)
+    index = int(np.searchsorted(np.cumsum(w), tau - 1e-12, side="left"))
+    return float(x[min(index, len(x) - 1)])
+
+
+def interval(values, level: float, weights=None) -> tuple[float, float]:
+    """Central ``level`` interval [-] of a weighted sample."""
+    return quantile(values, (1 - level) / 2, weights), quantile(values, (1 + level) / 2, weights)
+
+
+def covered(values, y: float, level: float, weights=None) -> bool:
+    """Whether ``y`` lies inside the central ``level`` interval (bounds included)."""
+    low, high = interval(values, level, weights)
+    return bool(low - 1e-12 <= y <= high + 1e-12)
+
+
+def crps(values, y: float, weights=None) -> float:
+    """CRPS of a weighted sample against the outcome ``y`` [-]."""
+    x, w = _sorted(values, weights)
+    absolute = float(np.sum(w * np.abs(x - y)))
+    below = np.cumsum(w) - w                       # weight of the samples sorted before each one
+    spread = float(np.sum(w * x * (below - (1.0 - below - w))))   # sum_{i<j} w_i w_j (x_j - x_i)
+    return absolute - spread
+
+
+def weighted_mean_abs(errors, weights) -> float:
+    """Weighted mean of |errors| over the finite entries."""
+    errors, weights = np.asarray(errors, float), np.asarray(weights, float)
+    ok = np.isfinite(errors)
+    return float(np.average(np.abs(errors[ok]), weights=weights[ok])) if ok.any() else float("nan")
