@@ -151,12 +151,15 @@ def report(run: str, replication: int = Query(0, ge=0), download: bool = False, 
     return HTMLResponse(html, headers=headers)
 
 
-@router.get("/runs/{run}/export/{fmt}", summary="GeoJSON, KML or CZML of the run and one replication")
-def export(run: str, fmt: str, replication: int = Query(0, ge=0), app: AppState = Depends(state)) -> Response:
+@router.get("/runs/{run}/export/{fmt}", summary="GeoJSON, KML, CZML or GeoPackage of the run and one replication")
+def export(run: str, fmt: str, replication: int = Query(0, ge=0),
+           start: str | None = Query(None, max_length=40, description="the raid's time zero, ISO 8601 (default: the "
+                                     "scenario's run.start if it has one, else 2025-01-01T00:00:00Z)"),
+           app: AppState = Depends(state)) -> Response:
     if fmt not in FORMATS:
         raise HTTPException(404, detail=f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
     store = app.store(run)
-    text = export_run(store, fmt, replication)
+    text = export_run(store, fmt, replication, start=start)
     name = default_name(store.dir, fmt, replication)
     return Response(text, media_type=FORMATS[fmt][2], headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
