@@ -2,7 +2,7 @@
 
 Input: ``countries-50m.json`` of the npm package ``world-atlas@2.0.2`` (Natural Earth 1:50m admin-0
 countries v4.1.0 as TopoJSON; Natural Earth is public domain). Output: every country but Ukraine that
-meets the box lon 8..56, lat 36..62 [deg], clipped to that box, coordinates to 3 decimals (about 100 m),
+meets the box lon 8..56 (rings unwrapped across the antimeridian first), lat 36..62 [deg], clipped to that box, coordinates to 3 decimals (about 100 m),
 counter-clockwise exterior rings, with ``name``, ``iso_n3`` and a label point ``label_lon``/``label_lat``.
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
@@ -33,7 +33,9 @@ def ring(arcs: list[np.ndarray], refs: list[int]) -> np.ndarray:
     for r in refs:
         arc = arcs[r] if r >= 0 else arcs[~r][::-1]
         parts.append(arc if not parts else arc[1:])
-    return np.vstack(parts)
+    points = np.vstack(parts)
+    points[:, 0] = np.unwrap(points[:, 0], period=360.0)  # rings across the antimeridian (Russia) stay planar
+    return points
 
 
 def clip(points: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
