@@ -43,6 +43,7 @@ def neighbours() -> tuple[Country, ...]:
                          _rings(f["geometry"])) for f in data["features"])
 
 
+@lru_cache(maxsize=1)
 def neighbours_text() -> str:
     """The shipped GeoJSON text (lon/lat, counter-clockwise exterior rings)."""
     return data_file(*NEIGHBOURS_FILE).read_text(encoding="utf-8")
