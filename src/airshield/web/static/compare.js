@@ -30,7 +30,7 @@ function compareTable(data, a, b) {
 /* An SVG bar per measure: relative difference (B - A) / A, capped at +-100 %. */
 function compareChart(rows) {
   const shown = rows.filter((r) => r.relative !== null && Number.isFinite(r.relative) && !SKIP_IN_CHART.has(r.measure));
-  const row = 18, label = 190, half = 150, width = label + 2 * half + 60, height = row * shown.length + 30;
+  const row = 18, label = 190, half = 150, width = label + 2 * half + 80, height = row * shown.length + 30;
   const bars = shown.map((r, i) => {
     const v = Math.max(-1, Math.min(1, r.relative)), w = Math.abs(v) * half, x = v >= 0 ? label + half : label + half - w, y = 20 + i * row;
     return `<text x="${label - 6}" y="${y + 12}" text-anchor="end">${escapeText(r.measure)}</text>` +
