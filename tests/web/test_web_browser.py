@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import api_json, guarded_page, launched, require_browser
+from browser_support import api_json, guarded_page, require_browser
 
 sync_api = require_browser()
 
@@ -41,12 +41,6 @@ def server(tmp_path_factory):
     app = create_app(runs, [], Limits(max_replications=50))
     with running(app) as port:
         yield {"url": f"http://127.0.0.1:{port}", "national": national.dir.name}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched(sync_api) as chromium:
-        yield chromium
 
 
 @pytest.fixture

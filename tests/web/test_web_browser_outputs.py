@@ -12,7 +12,7 @@ import io
 import numpy as np
 import pytest
 
-from browser_support import api_json, guarded_page, launched, require_browser
+from browser_support import api_json, guarded_page, require_browser
 
 sync_api = require_browser()
 
@@ -33,12 +33,6 @@ def server(tmp_path_factory):
         yield {"url": f"http://127.0.0.1:{port}"}
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with launched(sync_api) as chromium:
-        yield chromium
-
-
 @pytest.fixture
 def page(browser, server):
     with guarded_page(browser, server["url"] + "/") as page:
@@ -52,10 +46,16 @@ def _map_centre(page) -> tuple[float, float]:
     return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
 
-def test_preview_shows_the_edited_laydown_before_running(page):
+def _edit_yaml(page, old: str, new: str) -> str:
+    """Open the editor and replace ``old`` by ``new`` in its text; the new text."""
     page.click("#yaml-box summary")
-    text = page.input_value("#yaml").replace("ew_zones:\n", "ew_zones:\n  - {name: ew-east, type: ew-jammer, lat: 50.5, lon: 31.2}\n")
+    text = page.input_value("#yaml").replace(old, new)
     page.fill("#yaml", text)
+    return text
+
+
+def test_preview_shows_the_edited_laydown_before_running(page):
+    _edit_yaml(page, "ew_zones:\n", "ew_zones:\n  - {name: ew-east, type: ew-jammer, lat: 50.5, lon: 31.2}\n")
     page.click("#preview-btn")
     page.wait_for_function("window.airshield.previewing && window.airshield.scene.ew_zones.length === 2")
     assert "2 EW zones" in page.inner_text("#edit-status")
@@ -146,9 +146,7 @@ def test_map_labels_render(page, tmp_path):
 
 
 def test_editor_scrolls_to_the_error_line(page):
-    page.click("#yaml-box summary")
-    text = page.input_value("#yaml").replace("seed: 7", "seed: -7")
-    page.fill("#yaml", text)
+    text = _edit_yaml(page, "seed: 7", "seed: -7")
     page.evaluate("document.getElementById('yaml').scrollTop = 0")
     page.click("#validate-btn")
     page.wait_for_function("document.getElementById('yaml-error').textContent.includes('run.seed')")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 
 import pandas as pd
 import pytest
@@ -16,6 +15,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from airshield.api import run  # noqa: E402
 from airshield.web import Limits, create_app  # noqa: E402
+from job_support import wait  # noqa: E402
 
 KYIV = "kyiv-small"
 
@@ -34,14 +34,8 @@ def kyiv_text(client) -> str:
     return client.get(f"/api/scenarios/{KYIV}").json()["yaml"]
 
 
-def finished(client, job: dict, timeout: float = 120.0) -> dict:
-    end = time.time() + timeout
-    while time.time() < end:
-        job = client.get(f"/api/jobs/{job['id']}").json()
-        if job["status"] not in ("queued", "running"):
-            return job
-        time.sleep(0.1)
-    raise AssertionError(f"job {job['id']} did not finish")
+def finished(client, job: dict) -> dict:
+    return wait(client, job["id"])
 
 
 def test_preview_gives_the_scene_or_the_error_line(env):
