@@ -93,6 +93,7 @@ def test_sweep_and_placement_inputs_are_checked_before_anything_runs(env):
              ({"scenario": KYIV, "set": {"raid.waves[0].count": list(range(1, 30))}}, 422, "points"),
              ({"scenario": KYIV, "set": {"raid.waves[0].count": [5, 6]}, "replications": 11}, 422, "limit"),
              ({"scenario": "../secret", "set": {"run.seed": [1]}}, 403, "plain names"),
+             ({"scenario": KYIV, "set": {"extends": ["/etc/passwd"]}}, 422, "not what it extends"),
              ({"set": {"run.seed": [1]}}, 422, "either")]
     for body, status, text in cases:
         response = client.post("/api/sweeps", json=body)

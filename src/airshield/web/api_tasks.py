@@ -67,6 +67,8 @@ def start_sweep(body: SweepRequest, request: Request, app: AppState = Depends(st
         points *= max(len(values), 1)
     if not all(values for _, values in sets) or points > MAX_POINTS:
         raise LimitExceeded(422, f"a sweep from the page has 1 to {MAX_POINTS} points, not {points}", "set")
+    if any(path.strip().startswith("extends") for path, _ in sets):
+        raise LimitExceeded(422, "a sweep changes fields of the scenario, not what it extends", "set")
     try:
         world = _world(app, body)
         for path, values in sets:  # every value is checked before anything runs
