@@ -42,3 +42,15 @@ def test_cost_aware_spends_less_than_greedy():
     greedy = run_monte_carlo(world_with("greedy"), seed=5, replications=4)
     thrifty = run_monte_carlo(world_with("cost-aware", **{"doctrine.value_per_musd": 0.05}), seed=5, replications=4)
     assert thrifty.summary["cost"]["defender_usd"] < greedy.summary["cost"]["defender_usd"]
+
+
+def test_compare_doctrine_reports_paired_differences_from_the_first_policy():
+    from airshield.runs.doctrine_compare import compare_doctrine
+    policies = ({"doctrine.assigner": "greedy", "doctrine.shoot_look_shoot": True},
+                {"doctrine.assigner": "cost-aware", "doctrine.shoot_look_shoot": True})
+    table = compare_doctrine("kyiv-small", seed=3, replications=3, policies=policies)
+    paired = table[table.metric == "value_lost_minus_first"].set_index("policy")
+    means = table[table.metric == "value_lost"].set_index("policy")["mean"]
+    assert paired.loc["greedy", "mean"] == 0 and paired.loc["greedy", "ci95_low"] == 0
+    assert paired.loc["cost-aware", "mean"] == pytest.approx(means["cost-aware"] - means["greedy"])
+    assert paired.loc["cost-aware", "ci95_low"] <= paired.loc["cost-aware", "mean"] <= paired.loc["cost-aware", "ci95_high"]

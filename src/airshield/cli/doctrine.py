@@ -23,7 +23,8 @@ def compare_doctrine(scenario: str, replications: int, seed: int, workers: int, 
     if as_json:
         print_json(table.to_dict(orient="records"))
         return
-    shown = table[table.metric.isin(["value_lost", "leaked", "interceptors_expended", "defender_usd"])]
+    shown = table[table.metric.isin(["value_lost", "value_lost_minus_first", "leaked", "interceptors_expended",
+                                     "defender_usd"])]
     print_table("Policies on the same raid (paired seeds; 95% interval of the mean)",
                 ("policy", "metric", "mean", "ci95_low", "ci95_high"),
                 shown[["policy", "metric", "mean", "ci95_low", "ci95_high"]].itertuples(index=False))

@@ -34,8 +34,10 @@ def sweep(source: str | Path, sets: list[tuple[str, list[Any]]], *, seed: int, r
 
 
 def sweep_points(source: str | Path, points: list[dict[str, Any]], *, seed: int, replications: int,
-                 backend: Backend | None = None, progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
-    """Like :func:`sweep` over an explicit list of {path: value} points."""
+                 backend: Backend | None = None, progress: Callable[[int, int], None] | None = None,
+                 rows_out: list[list[dict[str, float]]] | None = None) -> pd.DataFrame:
+    """Like :func:`sweep` over an explicit list of {path: value} points; ``rows_out``, if given,
+    receives each point's per-replication metric rows (replication order)."""
     base = compose(source)
     rows = []
     for number, point in enumerate(points):
@@ -45,7 +47,10 @@ def sweep_points(source: str | Path, points: list[dict[str, Any]], *, seed: int,
             raise InputError(f"sweep point {number + 1} of {len(points)}: {exc}") from None
         result = run_monte_carlo(world, seed=seed, replications=replications, backend=backend or SerialBackend(),
                                  keep_in_memory=True)
-        rows.extend(_point_rows(point, [to_row(m) for m in result.metrics]))
+        point_rows = [to_row(m) for m in result.metrics]
+        if rows_out is not None:
+            rows_out.append(point_rows)
+        rows.extend(_point_rows(point, point_rows))
         if progress:
             progress(number + 1, len(points))
     return pd.DataFrame(rows)
