@@ -1,0 +1,32 @@
+"""Minimum-cost matching of rows to distinct columns, made sparse on big matrices.
+
+A dense linear assignment of a few hundred units to a few hundred targets costs about a tenth of a
+second; keeping only each row's ``width`` cheapest columns, each column's ``width`` cheapest rows and
+the rows' current columns (so the current matching stays feasible), the sparse solver
+(``min_weight_full_bipartite_matching``) takes milliseconds and almost always finds the same optimum.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
+
+def min_cost_matching(cost: np.ndarray, current: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows and their columns of a least-cost matching of every row of ``cost`` (n <= m) to a distinct column.
+
+    ``current`` (n,) distinct columns forming a feasible matching; ``width`` the sparse candidate count
+    (the dense solver runs when the matrix is small enough for it to be cheap).
+    """
+    n, m = cost.shape
+    if n <= 2 * width or m <= 2 * width:
+        return linear_sum_assignment(cost)
+    keep = np.zeros(cost.shape, dtype=bool)
+    np.put_along_axis(keep, np.argpartition(cost, width, axis=1)[:, :width], True, axis=1)
+    np.put_along_axis(keep, np.argpartition(cost, width, axis=0)[:width, :], True, axis=0)
+    keep[np.arange(n), current] = True
+    r, c = np.nonzero(keep)
+    shifted = cost[r, c] - cost.min() + 1.0      # every row is matched once: a shift keeps the optimum
+    return min_weight_full_bipartite_matching(csr_matrix((shifted, (r, c)), shape=cost.shape))
