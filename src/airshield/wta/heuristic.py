@@ -20,10 +20,10 @@ from airshield.wta.solver import WtaSolver
 class HeuristicSolver(WtaSolver):
     """Near-optimal assignments, improving until the time limit; never worse than greedy.
 
-    Starts from the better of the greedy and the layered assignment (:mod:`~airshield.wta.construct`)
-    after descent, then alternates exact re-placement of one unit per engaged target (all of them, then
-    a random half: :func:`reassign_step`) with descent by batches of moves and swaps until ``patience``
-    steps in a row bring nothing. Then it kicks the best assignment (``kick``: share of units moved to
+    Improves the layered assignment (:mod:`~airshield.wta.construct`) and the greedy one, each by
+    alternating exact re-placements of many units (``schedule``: modes of :func:`reassign_step`) with
+    descent by batches of moves and swaps until ``patience`` steps in a row bring nothing, and keeps the
+    better. Then it kicks the best assignment (``kick``: share of units moved to
     random reachable targets, at least 2) and improves again, ``restarts`` times, or, with
     ``restarts=None``, until the time limit [s] (``default_time_limit`` when ``solve`` gets none).
     ``partners`` bounds swaps to each target's likeliest killers and ``width`` makes big matchings
@@ -33,11 +33,12 @@ class HeuristicSolver(WtaSolver):
 
     restarts: int | None = None
     patience: int = 8
-    kick: float = 0.05
+    kick: float = 0.1
     default_time_limit: float = 1.0
     seed: int = 0
     partners: int = 30
     width: int = 40
+    schedule: tuple[str, ...] = ("first", "first", "second")
     name: str = "heuristic"
 
     def solve(self, problem: WtaProblem, time_limit: float | None = None) -> Solution:
@@ -45,7 +46,7 @@ class HeuristicSolver(WtaSolver):
         deadline = start + (self.default_time_limit if time_limit is None else time_limit)
         rng = np.random.default_rng(self.seed)
         partners = likeliest_weapons(problem, self.partners)
-        best = self._improve(self._start(problem, partners), rng, deadline, partners)
+        best = self._start(problem, rng, deadline, partners)
         done = 0
         while self._more(done, best) and time.perf_counter() < deadline:
             trial = self._improve(descend(_kicked(best, rng, self.kick), partners), rng, deadline, partners)
@@ -55,12 +56,18 @@ class HeuristicSolver(WtaSolver):
         return Solution(best.x, problem.objective(best.x), None, time.perf_counter() - start, self.name,
                         info={"restarts": done})
 
-    def _start(self, problem: WtaProblem, partners: np.ndarray | None) -> SearchState:
-        """The better of greedy and layered, each after descent (greedy on ties)."""
-        a = problem.log_survival
-        starts = [descend(SearchState.start(problem, make(problem), a), partners)
-                  for make in (greedy_assignment, layered_assignment)]
-        return min(starts, key=lambda s: s.objective)
+    def _start(self, problem: WtaProblem, rng: np.random.Generator, deadline: float,
+               partners: np.ndarray | None) -> SearchState:
+        """The better of the layered and the greedy start, each improved (the second only when it differs)."""
+        layered, greedy = (descend(SearchState.start(problem, make(problem), problem.log_survival), partners)
+                           for make in (layered_assignment, greedy_assignment))
+        same = np.array_equal(layered.x, greedy.x)
+        best = self._improve(layered, rng, deadline, partners)
+        if not same:
+            greedy = self._improve(greedy, rng, deadline, partners)
+            if greedy.objective <= best.objective + best.tolerance:
+                best = greedy
+        return best
 
     def _more(self, done: int, best: SearchState) -> bool:
         """Whether to kick again: counts left (or no count), and F not already 0."""
@@ -72,7 +79,7 @@ class HeuristicSolver(WtaSolver):
         idle, step = 0, 0
         while idle < self.patience and time.perf_counter() < deadline:
             before = state.objective
-            reassign_step(state, rng, 1.0 if step % 2 == 0 else 0.5, self.width)
+            reassign_step(state, rng, self.schedule[step % len(self.schedule)], self.width)
             descend(state, partners)
             step += 1
             idle = idle + 1 if state.objective >= before - state.tolerance else 0

@@ -19,13 +19,17 @@ REL_EPS = 1e-12
 
 @dataclass
 class SearchState:
-    """Mutable working state of one local search: assignment ``x`` (W, T) and cached survival."""
+    """Mutable working state of one local search: assignment ``x`` (W, T) and cached survival.
+
+    ``a`` (W, T) = -ln(1 - p) and ``odds`` = expm1(a) = p / (1 - p) are the problem's, shared read-only.
+    """
 
     problem: WtaProblem
     x: np.ndarray
     a: np.ndarray
     log_surv: np.ndarray
     surv: np.ndarray
+    odds: np.ndarray
 
     @classmethod
     def start(cls, problem: WtaProblem, x: np.ndarray, a: np.ndarray | None = None) -> "SearchState":
@@ -33,11 +37,11 @@ class SearchState:
         a = problem.log_survival if a is None else a
         x = np.array(x, dtype=np.int64)
         log_surv = (a * x).sum(axis=0)
-        return cls(problem, x, a, log_surv, problem.values * np.exp(-log_surv))
+        return cls(problem, x, a, log_surv, problem.values * np.exp(-log_surv), np.expm1(a))
 
     def copy(self) -> "SearchState":
         """An independent copy (the problem and ``a`` are shared, read-only)."""
-        return SearchState(self.problem, self.x.copy(), self.a, self.log_surv.copy(), self.surv.copy())
+        return SearchState(self.problem, self.x.copy(), self.a, self.log_surv.copy(), self.surv.copy(), self.odds)
 
     @property
     def objective(self) -> float:

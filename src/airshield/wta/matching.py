@@ -13,6 +13,9 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
+#: sparse matching costs are rounded to this many steps of their range
+RESOLUTION = 1e9
+
 
 def min_cost_matching(cost: np.ndarray, current: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
     """Rows and their columns of a least-cost matching of every row of ``cost`` (n <= m) to a distinct column.
@@ -28,5 +31,14 @@ def min_cost_matching(cost: np.ndarray, current: np.ndarray, width: int) -> tupl
     np.put_along_axis(keep, np.argpartition(cost, width, axis=0)[:width, :], True, axis=0)
     keep[np.arange(n), current] = True
     r, c = np.nonzero(keep)
-    shifted = cost[r, c] - cost.min() + 1.0      # every row is matched once: a shift keeps the optimum
-    return min_weight_full_bipartite_matching(csr_matrix((shifted, (r, c)), shape=cost.shape))
+    return min_weight_full_bipartite_matching(csr_matrix((_integral(cost[r, c]), (r, c)), shape=cost.shape))
+
+
+def _integral(cost: np.ndarray) -> np.ndarray:
+    """Costs shifted to >= 1 and rounded to integers on a 1e-9 grid of their range (float64, exact).
+
+    Every row is matched once, so a shift keeps the optimum; the sparse solver can loop forever on
+    floating-point costs that differ in the last bits, never on integers.
+    """
+    low, span = cost.min(), max(float(np.ptp(cost)), 1e-300)
+    return 1.0 + np.round((cost - low) * (RESOLUTION / span))

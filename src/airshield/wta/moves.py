@@ -52,40 +52,34 @@ def move_batch(state: SearchState, tol: float) -> int:
 
 def _best_moves(state: SearchState) -> tuple[np.ndarray, ...]:
     """Per weapon: (change of F, weapon, from target or -1 for an unused unit, to target) of its best move."""
-    x, s, a = state.x, state.surv, state.a
+    x, s = state.x, state.surv
     W, T = x.shape
     rows = np.arange(W)
-    gain = s[None, :] * state.problem.p                    # decrease of F when adding a unit
-    cost = np.where(x > 0, s[None, :] * np.expm1(a), np.inf)  # increase of F when removing one
-    k1, g1 = _top(gain, rows, -1)
-    j1, c1 = _top(cost, rows, 1)
+    gain = s * state.problem.p                 # decrease of F when adding a unit
+    cost = s * state.odds                      # increase of F when removing one
+    cost[x == 0] = np.inf
+    k1, j1 = gain.argmax(axis=1), cost.argmin(axis=1)
+    g1, c1 = gain[rows, k1], cost[rows, j1]
     if T > 1:
         gain[rows, k1], cost[rows, j1] = -np.inf, np.inf
-        k2, g2 = _top(gain, rows, -1)
-        j2, c2 = _top(cost, rows, 1)
-        first = c1 - np.where(j1 == k1, g2, g1)            # leave j1 for the best other target
-        second = c2 - g1                                   # or leave j2 (never k1 when j1 == k1) for k1
-        use_second = (j1 == k1) & (second < first)
+        k2, j2 = gain.argmax(axis=1), cost.argmin(axis=1)
+        same = j1 == k1
+        first = c1 - np.where(same, gain[rows, k2], g1)    # leave j1 for the best other target
+        second = cost[rows, j2] - g1                       # or leave j2 (never k1 when j1 == k1) for k1
+        use_second = same & (second < first)
         delta = np.where(use_second, second, first)
         j = np.where(use_second, j2, j1)
-        k = np.where((j1 == k1) & ~use_second, k2, k1)
+        k = np.where(same & ~use_second, k2, k1)
     else:
         delta, j, k = np.full(W, np.inf), j1, k1
-    unused = state.problem.mu - x.sum(axis=1) > 0
-    fill = unused & (-g1 < delta)
+    fill = (state.problem.mu > x.sum(axis=1)) & (-g1 < delta)
     return np.where(fill, -g1, delta), rows, np.where(fill, -1, j), np.where(fill, k1, k)
-
-
-def _top(m: np.ndarray, rows: np.ndarray, sign: int) -> tuple[np.ndarray, np.ndarray]:
-    """Column of the row-wise minimum (``sign=1``) or maximum (``sign=-1``) and its value."""
-    col = np.argmin(m, axis=1) if sign > 0 else np.argmax(m, axis=1)
-    return col, m[rows, col]
 
 
 def swap_batch(state: SearchState, tol: float, partners: np.ndarray | None = None) -> int:
     """Apply improving swaps, best first, on pairwise disjoint targets; returns how many."""
     w, t = np.nonzero(state.x)
-    if w.size < 2:
+    if w.size < 2 or np.all(w == w[0]):
         return 0
     u, v = _all_pairs(w.size) if partners is None else _partner_pairs(w, t, partners)
     keep = (w[u] != w[v]) & (t[u] != t[v])

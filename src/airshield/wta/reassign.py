@@ -7,8 +7,8 @@ of them together is a linear assignment (:func:`~airshield.wta.matching.min_cost
 placement is one of the candidates, so a step never makes F worse.
 
 With one unit off *every* engaged target the step re-optimises who covers which target (counts per
-target stay put when every target is engaged); with one unit off a random part of them, units also
-move to targets that had none or gain a second one.
+target stay put when every target is engaged); with one unit off a random half of them, or with a
+second unit off every target that has two, units also move to targets that had none or gain a second.
 """
 
 from __future__ import annotations
@@ -19,28 +19,46 @@ from airshield.wta.local_search import SearchState
 from airshield.wta.matching import min_cost_matching
 
 
-def reassign_step(state: SearchState, rng: np.random.Generator, share: float = 1.0, width: int = 40) -> float:
-    """Re-place one random unit from each of a random ``share`` of the engaged targets (in place).
+#: what a step takes off: one unit from every engaged target, from a random half of them, or a second
+#: unit from every target that has two or more
+MODES = ("first", "half", "second")
 
-    ``width`` is the sparse candidate count of the matching. Returns the change of F (<= 0).
-    """
-    w, t = one_unit_per_target(state.x, rng, share)
-    if w.size < 2:
+
+def reassign_step(state: SearchState, rng: np.random.Generator, mode: str = "first", width: int = 40) -> float:
+    """Take units off as ``mode`` says (:data:`MODES`, units chosen at random) and re-place them
+    optimally (in place). ``width`` is the sparse candidate count of the matching. Returns the change
+    of F (<= 0)."""
+    if np.count_nonzero(state.x.any(axis=1)) < 2:     # one weapon's units alone: moves place them best
+        return 0.0
+    w, t = unit_layer(state.x, rng, second=mode == "second")
+    if mode == "half":
+        keep = rng.random(w.size) < 0.5
+        w, t = w[keep], t[keep]
+    if w.size < 2 or np.all(w == w[0]):
         return 0.0
     return reassign(state, w, t, width)
 
 
-def one_unit_per_target(x: np.ndarray, rng: np.random.Generator, share: float) -> tuple[np.ndarray, np.ndarray]:
-    """Weapons and targets of one random unit on each of a random ``share`` of the engaged targets."""
+def unit_layer(x: np.ndarray, rng: np.random.Generator, second: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Weapons and targets of one random unit on each engaged target (every unit equally likely), or,
+    with ``second``, of one random unit besides that one on each target with two or more."""
     w, t = np.nonzero(x)
     units = x[w, t]
-    w, t = np.repeat(w, units), np.repeat(t, units)      # one entry per unit: each equally likely
+    w, t = np.repeat(w, units), np.repeat(t, units)
     order = rng.permutation(w.size)
-    _, first = np.unique(t[order], return_index=True)
-    pick = order[first]
-    if share < 1.0:
-        pick = pick[rng.random(pick.size) < share]
-    return w[pick], t[pick]
+    first = _first_per_target(t[order])
+    if second:
+        order = np.delete(order, first)
+        first = _first_per_target(t[order])
+    return w[order[first]], t[order[first]]
+
+
+def _first_per_target(t: np.ndarray) -> np.ndarray:
+    """Positions of the first occurrence of each distinct value of ``t``."""
+    by_target = np.argsort(t, kind="stable")
+    head = np.ones(t.size, dtype=bool)
+    head[1:] = t[by_target[1:]] != t[by_target[:-1]]
+    return by_target[head]
 
 
 def reassign(state: SearchState, w: np.ndarray, t: np.ndarray, width: int) -> float:
