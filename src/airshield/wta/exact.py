@@ -52,8 +52,8 @@ class ExactSolver(WtaSolver):
             x = descend(SearchState.start(problem, model.to_dense(xp))).x
             if problem.objective(x) < best_f:
                 best, best_f = x, problem.objective(x)
-            s = model.s_of(xp)
-            model.add_cuts(np.arange(problem.targets), s)
+            if model.add_cuts(np.arange(problem.targets), model.s_of(xp)) == 0:
+                break                           # the next MILP would be the same one
         bound = min(bound, best_f)
         return Solution(best, best_f, bound, time.perf_counter() - start, self.name,
                         optimal=self._closed(bound, best_f),
