@@ -17,7 +17,7 @@ def wta() -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--solver", type=click.Choice(SOLVER_NAMES[:3]), default="heuristic", show_default=True)
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="seconds (default: heuristic 1, exact 60)")
+              help="seconds (default: heuristic 1, exact 60); the heuristic improves until the limit")
 @click.option("--seed", type=click.IntRange(0), default=0, show_default=True, help="heuristic search seed")
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
 def solve(file: str, solver: str, time_limit: float | None, seed: int, as_json: bool) -> None:
