@@ -6,12 +6,12 @@ same replication seed gives every policy the same raid: the comparison is paired
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
 from airshield.runs.backends import Backend
+from airshield.runs.options import RunOptions
 from airshield.runs.sweep import sweep_points
 
 DEFAULT_POLICIES: tuple[dict, ...] = (
@@ -23,11 +23,11 @@ DEFAULT_POLICIES: tuple[dict, ...] = (
 )
 
 
-def compare_doctrine(source: str | Path, *, seed: int, replications: int, policies: tuple[dict, ...] = DEFAULT_POLICIES,
-                     backend: Backend | None = None, progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
-    """Tidy table: policy, metric, mean, 95 % interval, percentiles."""
-    table = sweep_points(source, list(policies), seed=seed, replications=replications, backend=backend,
-                         progress=progress)
+def compare_doctrine(source: str | Path, options: RunOptions | None = None, *,
+                     policies: tuple[dict, ...] = DEFAULT_POLICIES, backend: Backend | None = None) -> pd.DataFrame:
+    """Tidy table: policy, metric, unit, mean, 95 % interval, percentiles (``options`` as for a
+    run; the policies are not stored unless ``options.out`` is given)."""
+    table = sweep_points(source, list(policies), options, backend=backend).table
     table.insert(0, "policy", [f"{a}{'' if s else ' (shoot-shoot)'}" for a, s in
                                zip(table["doctrine.assigner"], table["doctrine.shoot_look_shoot"])])
     return table.drop(columns=["doctrine.assigner", "doctrine.shoot_look_shoot"])
