@@ -95,15 +95,16 @@ def test_run_with_set_overrides(capsys):
 def test_human_run_says_where_the_run_and_report_are(capsys, tmp_path):
     code, out, _ = cli(capsys, "run", "kyiv-small", "-n", "2", "--set", "raid.waves[0].count=8", "--report")
     (run_dir,) = [p for p in (tmp_path / "runs").iterdir()]
-    assert code == 0 and f"run folder: runs/{run_dir.name}" in out
-    assert f"report: runs/{run_dir.name}/report.html" in out and (run_dir / "report.html").is_file()
+    lines = {line.split(": ", 1)[0]: line.split(": ", 1)[1] for line in out.splitlines() if ": " in line}
+    assert code == 0 and lines["run folder"].split()[0].endswith(f"runs/{run_dir.name}")
+    assert lines["report"].endswith(f"runs/{run_dir.name}/report.html") and (run_dir / "report.html").is_file()
     assert "value points" in out and "threats" in out and "USD" in out and ".00 " not in out
 
 
 def test_sweep_stores_like_run(capsys, tmp_path):
     code, out, _ = cli(capsys, "sweep", "kyiv-small", "--set", "raid.waves[0].count=4,8", "-n", "1")
     (folder,) = list((tmp_path / "runs").iterdir())
-    assert code == 0 and f"sweep folder: runs/{folder.name}" in out
+    assert code == 0 and f"runs/{folder.name}" in out and "sweep folder: " in out
     assert (folder / "sweep.csv").is_file() and (folder / "point-001" / "summary.json").is_file()
     code, out, _ = cli(capsys, "results", "compare", str(folder / "point-000"), str(folder / "point-001"))
     assert code == 0 and "threats" in out and "rounds" in out

@@ -26,6 +26,7 @@ class EventLogBuilder:
     def __init__(self) -> None:
         self._rows: list[tuple] = []
         self._blocks: list[dict[str, np.ndarray]] = []
+        self._table: pd.DataFrame | None = None
 
     def add(self, time: float, kind: str, threat: int = -1, unit: int = -1, weapon: int = -1, rounds: int = 0,
             cost: float = 0.0, xyz: tuple[float, float, float] = (np.nan, np.nan, np.nan),
@@ -42,11 +43,20 @@ class EventLogBuilder:
             "rounds": np.zeros(n, int), "cost_usd": np.zeros(n), "x": xyz[:, 0], "y": xyz[:, 1], "z": xyz[:, 2],
             "asset": np.full(n, -1), "value": np.zeros(n)})
 
+    def add_table(self, table: np.ndarray, kinds: tuple[str, ...]) -> None:
+        """Record the rows of the compiled loop: a float table with the columns of :data:`COLUMNS`
+        whose ``kind`` column holds codes into ``kinds`` (in place of rows added one by one)."""
+        frame = pd.DataFrame(table, columns=list(COLUMNS))
+        frame["kind"] = np.array(kinds, dtype=object)[table[:, 1].astype(int)]
+        self._table = frame
+
     def freeze(self) -> pd.DataFrame:
         """The event table, sorted stably by time, with ``kind`` as a categorical."""
         frames = [pd.DataFrame(block) for block in self._blocks]
         if self._rows:
             frames.append(pd.DataFrame(self._rows, columns=list(COLUMNS)))
+        if self._table is not None and len(self._table):
+            frames.append(self._table)
         table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(COLUMNS))
         table = table.astype({"time": float, "threat": int, "unit": int, "weapon": int, "rounds": int,
                               "cost_usd": float, "x": float, "y": float, "z": float, "asset": int, "value": float})

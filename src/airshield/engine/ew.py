@@ -25,7 +25,8 @@ def ew_losses(world: World, draws: ThreatDraws, flights: Flights,
     j, zones = np.arange(n)[:, None], np.arange(len(ew.name))[None, :]
     u_lost, u_when = streams.uniform("ew_lost", j, zones), streams.uniform("ew_when", j, zones)
     centres = np.column_stack([ew.x, ew.y])
-    t_in, t_out = flights.scatter(lambda traj, rows: circle_windows(traj, centres, ew.radius))
+    fast = world.run.engine.loop != "reference"
+    t_in, t_out = flights.scatter(lambda traj, rows: circle_windows(traj, centres, ew.radius, fast=fast))
     susceptible = world.threat_types.ew_susceptible[draws.type_index]
     p_loss = ew.p_loss[:, draws.class_index].T * susceptible[:, None]
     lost = np.isfinite(t_in) & (u_lost < p_loss)

@@ -38,7 +38,7 @@ def engagement_pairs(world: World, draws: ThreatDraws, flights: Flights, sight: 
     if not len(weapons.unit):
         return Pairs(*(np.zeros(0, int),) * 2, *(np.zeros(0),) * 3)
     units = world.units
-    e_in, e_out = envelope_times(flights, units, weapons)
+    e_in, e_out = envelope_times(flights, units, weapons, fast=world.run.engine.loop != "reference")
     # the doctrine's choice of munition follows what C2 perceives (a decoy is taken for a drone)
     able = can_engage(weapons, draws.perceived_class, world.threat_types.speed[draws.type_index])
     j, w = np.nonzero(np.isfinite(e_in) & able)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from airshield.c2 import Assigner, make_assigner
+from airshield.engine.compiled import compiled_available, run_compiled
 from airshield.engine.draws import ThreatDraws, draw_threats
 from airshield.engine.eventlog import EventLogBuilder
 from airshield.engine.flight import Flights, build_flights
@@ -78,10 +79,14 @@ def run_engagements(world: World, geometry: ReplicationGeometry, assigner: Assig
     if len(seen):
         log.add_many("detect", sight.first_seen[seen], seen, flights.position(seen, sight.first_seen[seen]))
     assigner = assigner or make_assigner(world.doctrine.policy, world.doctrine.value_per_musd)
-    loop = RaidLoop(world, draws, flights, fates, pairs, assigner, geometry.streams, log)
-    loop.run(horizon)
-    end = np.minimum(loop.ended_at, horizon)
-    flying = launched[np.isinf(loop.ended_at[launched])]
+    if world.run.engine.loop == "auto" and compiled_available(assigner):
+        ended_at = run_compiled(world, draws, flights, fates, pairs, assigner, geometry.streams, log)
+    else:
+        loop = RaidLoop(world, draws, flights, fates, pairs, assigner, geometry.streams, log)
+        loop.run(horizon)
+        ended_at = loop.ended_at
+    end = np.minimum(ended_at, horizon)
+    flying = launched[np.isinf(ended_at[launched])]
     if len(flying):
         log.add_many("in_flight", np.full(len(flying), horizon), flying,
                      flights.position(flying, np.full(len(flying), horizon)))

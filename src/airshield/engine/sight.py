@@ -44,8 +44,9 @@ def observe(world: World, draws: ThreatDraws, flights: Flights, streams: ThreatS
     scans = streams.geometric("scan_count", j, k, np.clip(sensors.p_detect, 1e-6, 1.0)[None, :])
     reach = _max_range(world, draws)
     xyz = np.column_stack([sensors.x, sensors.y, sensors.z])
+    fast = world.run.engine.loop != "reference"
     t_in, t_out = flights.scatter(lambda traj, rows: detection_windows(
-        traj, xyz, reach[rows], sensors.min_alt, sensors.max_alt))
+        traj, xyz, reach[rows], sensors.min_alt, sensors.max_alt, fast=fast))
     start = t_in + (u_phase + scans - 1) * sensors.scan_period
     held = start < t_out
     seen_start, seen_end = np.where(held, start, np.nan), np.where(held, t_out, np.nan)

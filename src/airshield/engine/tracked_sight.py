@@ -69,8 +69,9 @@ def detection_spans(world, draws, flights, fates, sensors, range_factor: float =
     rcs = types.rcs[draws.type_index]
     reach = window_reach(sensors, rcs, draws.class_index, types.speed[draws.type_index], range_factor)
     xyz = np.column_stack([sensors.x, sensors.y, sensors.z])
+    fast = world.run.engine.loop != "reference"
     t_in, t_out = flights.scatter(lambda traj, rows: detection_windows(
-        traj, xyz, reach[rows], sensors.min_alt, sensors.max_alt))
+        traj, xyz, reach[rows], sensors.min_alt, sensors.max_alt, fast=fast))
     t_in = np.maximum(t_in, draws.launch_time[:, None])
     t_out = np.minimum(t_out, fates.end_time[:, None])
     bad = ~(t_out >= t_in)

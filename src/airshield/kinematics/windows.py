@@ -5,6 +5,10 @@ merged across segments whose windows touch. Results are (n, m) arrays [s], NaN w
 threat is never inside. Zero-duration (padding) segments never create windows; a threat
 starting inside a region gets t_in = its start time. Points are processed in chunks so that
 about 2e6 threat-point-segment triples are handled at a time.
+
+With ``fast=True`` (the default) the same windows come from the compiled pair-by-pair version
+(:mod:`.compiled_windows`), which skips segments far from a region; ``fast=False`` runs the numpy
+reference below. Both give the same numbers (tested).
 """
 
 from __future__ import annotations
@@ -17,6 +21,11 @@ from airshield.kinematics import intervals
 from airshield.kinematics.trajectory import Trajectories
 from airshield.physics.horizon import radar_horizon
 
+try:
+    from airshield.kinematics import compiled_windows
+except ImportError:  # pragma: no cover - numba is a dependency; without it the numpy windows run
+    compiled_windows = None
+
 CHUNK = 2_000_000           # threat-point-segment triples per chunk
 
 Interval = tuple[np.ndarray, np.ndarray]
@@ -24,12 +33,14 @@ SegmentFn = Callable[[slice, list[np.ndarray], list[np.ndarray], np.ndarray], In
 
 
 def sphere_windows(traj: Trajectories, centres: np.ndarray, radius: np.ndarray,
-                   alt_min: np.ndarray, alt_max: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                   alt_min: np.ndarray, alt_max: np.ndarray, *, fast: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Windows inside 3D distance <= radius of ``centres`` (m,3) [m] with alt_min <= z <= alt_max.
 
     radius (m,) or (n,m) [m]; alt_min, alt_max (m,) [m].
     """
     c, r, lo_z, hi_z = _points(traj, centres, radius, alt_min, alt_max)
+    if fast and compiled_windows is not None:
+        return _compiled(compiled_windows.SPHERE, traj, c, r, np.zeros(len(c)), lo_z, hi_z)
 
     def segment(sl: slice, offset: list[np.ndarray], step: list[np.ndarray], z0: np.ndarray) -> Interval:
         terms = intervals.ball_terms(offset, step)
@@ -40,7 +51,8 @@ def sphere_windows(traj: Trajectories, centres: np.ndarray, radius: np.ndarray,
 
 
 def envelope_windows(traj: Trajectories, centres: np.ndarray, range_min: np.ndarray,
-                     range_max: np.ndarray, alt_min: np.ndarray, alt_max: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                     range_max: np.ndarray, alt_min: np.ndarray, alt_max: np.ndarray, *,
+                     fast: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Windows inside a weapon envelope: range_min < 3D distance <= range_max, alt band [m].
 
     Like :func:`sphere_windows` with radius ``range_max``, but the window ends where the
@@ -49,6 +61,9 @@ def envelope_windows(traj: Trajectories, centres: np.ndarray, range_min: np.ndar
     the inner zone gets its window from when it leaves it. All arrays (m,) [m].
     """
     c, r_max, lo_z, hi_z = _points(traj, centres, range_max, alt_min, alt_max)
+    if fast and compiled_windows is not None:
+        inner = np.broadcast_to(np.asarray(range_min, dtype=float), (len(c),))
+        return _compiled(compiled_windows.ENVELOPE, traj, c, r_max, inner, lo_z, hi_z)
     r_min = np.broadcast_to(np.asarray(range_min, dtype=float), r_max.shape)
 
     def segment(sl: slice, offset: list[np.ndarray], step: list[np.ndarray], z0: np.ndarray) -> Interval:
@@ -61,7 +76,7 @@ def envelope_windows(traj: Trajectories, centres: np.ndarray, range_min: np.ndar
 
 
 def detection_windows(traj: Trajectories, sensor_xyz: np.ndarray, max_range: np.ndarray,
-                      min_alt: np.ndarray, max_alt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                      min_alt: np.ndarray, max_alt: np.ndarray, *, fast: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Windows in which sensors (m,3) [m] (z = antenna height) can see each threat.
 
     Inside when 3D distance <= min(max_range (n,m) [m], radar horizon) and
@@ -69,6 +84,8 @@ def detection_windows(traj: Trajectories, sensor_xyz: np.ndarray, max_range: np.
     LOWER end altitude, which is conservative (never detects earlier than the true horizon).
     """
     c, r_max, lo_z, hi_z = _points(traj, sensor_xyz, max_range, min_alt, max_alt)
+    if fast and compiled_windows is not None:
+        return _compiled(compiled_windows.DETECTION, traj, c, r_max, np.zeros(len(c)), lo_z, hi_z)
     antenna = c[:, 2]
 
     def segment(sl: slice, offset: list[np.ndarray], step: list[np.ndarray], z0: np.ndarray) -> Interval:
@@ -81,15 +98,31 @@ def detection_windows(traj: Trajectories, sensor_xyz: np.ndarray, max_range: np.
     return _scan(traj, c, segment)
 
 
-def circle_windows(traj: Trajectories, centres_xy: np.ndarray, radius: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def circle_windows(traj: Trajectories, centres_xy: np.ndarray, radius: np.ndarray, *,
+                   fast: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Windows inside horizontal distance <= radius (m,) [m] of ``centres_xy`` (m,2) [m] (e.g. EW zones)."""
     centres = np.asarray(centres_xy, dtype=float).reshape(-1, 2)
     r = np.broadcast_to(np.asarray(radius, dtype=float), (traj.n, centres.shape[0]))
+    if fast and compiled_windows is not None:
+        zeros = np.zeros(len(centres))
+        flat = np.column_stack([centres, zeros])
+        return _compiled(compiled_windows.CIRCLE, traj, flat, r, zeros, zeros, zeros)
 
     def segment(sl: slice, offset: list[np.ndarray], step: list[np.ndarray], z0: np.ndarray) -> Interval:
         return intervals.ball(intervals.ball_terms(offset[:2], step[:2]), r[:, sl])
 
     return _scan(traj, np.column_stack([centres, np.zeros(len(centres))]), segment)
+
+
+def _compiled(kind: int, traj: Trajectories, centres: np.ndarray, r_max: np.ndarray, r_min: np.ndarray,
+              z_min: np.ndarray, z_max: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The compiled windows of ``kind`` (arrays made contiguous float64)."""
+    def arr(a):
+        return np.ascontiguousarray(a, dtype=float)
+
+    return compiled_windows.first_windows(kind, traj.t, traj.x, traj.y, traj.z, arr(centres[:, 0]),
+                                          arr(centres[:, 1]), arr(centres[:, 2]), arr(r_max), arr(r_min),
+                                          arr(z_min), arr(z_max))
 
 
 def _points(traj: Trajectories, centres: np.ndarray, radius: np.ndarray, z_min: np.ndarray,

@@ -21,9 +21,10 @@ def can_engage(weapons, class_index: np.ndarray, speed: np.ndarray) -> np.ndarra
     return allowed & (speed[:, None] <= weapons.max_target_speed[None, :])
 
 
-def envelope_times(flights, units, weapons) -> tuple[np.ndarray, np.ndarray]:
+def envelope_times(flights, units, weapons, *, fast: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """(threats, weapons) first entry and exit times [s] of each threat in each weapon's envelope
-    (NaN where never); ``flights`` maps trajectory groups back to threat order."""
+    (NaN where never); ``flights`` maps trajectory groups back to threat order; ``fast`` selects the
+    compiled windows (False: the numpy reference, same numbers)."""
     centres = np.column_stack([units.x[weapons.unit], units.y[weapons.unit], np.zeros(len(weapons.unit))])
     return flights.scatter(lambda traj, rows: envelope_windows(
-        traj, centres, weapons.range_min, weapons.range_max, weapons.alt_min, weapons.alt_max))
+        traj, centres, weapons.range_min, weapons.range_max, weapons.alt_min, weapons.alt_max, fast=fast))

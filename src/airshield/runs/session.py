@@ -9,10 +9,12 @@ from airshield._version import __version__
 from airshield.errors import InputError
 from airshield.progress import progress_callback
 from airshield.runs.backends import Backend, open_backend
+from airshield.runs.diskcheck import check_room
 from airshield.runs.options import RunOptions
 from airshield.runs.result import RunResult
 from airshield.runs.runner import run_monte_carlo
 from airshield.runs.store import RunStore
+from airshield.safepaths import slug
 from airshield.world import World, load_world
 
 
@@ -53,9 +55,12 @@ def resume_run(directory: Path, options: RunOptions | None = None) -> RunResult:
     meta = store.meta()
     if meta.get("status") == "complete":
         raise InputError("this run is complete already", file=str(directory), expected="an incomplete run")
+    seed, requested = _meta_int(meta, "seed", directory), _meta_int(meta, "replications_requested", directory)
     world = load_world(text=store.scenario_text(), file=str(Path(directory) / "scenario.yaml"))
-    stored = options.replace(seed=int(meta["seed"]), replications=int(meta["replications_requested"]),
-                             keep_events=bool(meta.get("keep_events")), until_precision=meta.get("until_precision"),
+    done = len(store.metrics())
+    check_room(Path(directory), done=done, remaining=max(requested - done, 0), keep_events=bool(meta.get("keep_events")))
+    stored = options.replace(seed=seed, replications=requested, keep_events=bool(meta.get("keep_events")),
+                             until_precision=meta.get("until_precision"),
                              max_replications=int(meta.get("max_replications", 10_000)), out=None)
     with open_backend(options.backend, options.workers, options.address) as backend, \
             progress_callback(options.progress, "replications") as progress:
@@ -63,7 +68,17 @@ def resume_run(directory: Path, options: RunOptions | None = None) -> RunResult:
                                keep_in_memory=False)
 
 
+def _meta_int(meta: dict, key: str, directory: Path) -> int:
+    """A whole number from the run's meta.json, or an InputError naming the field."""
+    value = meta.get(key)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InputError(f"meta.json has {key}={value!r}", file=str(Path(directory) / "meta.json"), path=key,
+                         expected="a whole number written by airshield run; the run may be damaged")
+    return value
+
+
 def run_name(scenario: str, seed: int) -> str:
-    """A directory name for a new run: scenario, UTC time to the microsecond, seed."""
+    """A directory name for a new run: the scenario name as a slug (never a path), UTC time to the
+    microsecond, seed."""
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime()) + f"{time.time() % 1:.6f}"[1:].replace(".", "-")
-    return f"{scenario}-{stamp}-s{seed}"
+    return f"{slug(scenario)}-{stamp}-s{seed}"

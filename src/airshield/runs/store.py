@@ -21,23 +21,58 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from airshield.errors import InputError
+from airshield.errors import AirshieldError, InputError
+from airshield.safepaths import inside
 
 META, SCENARIO, SUMMARY = "meta.json", "scenario.yaml", "summary.json"
 
 
+class StoreWriteError(AirshieldError):
+    """A file of a run directory could not be written (disk full, read-only, no permission)."""
+
+    def __init__(self, path: Path, exc: OSError):
+        super().__init__(f"{path}: cannot write ({exc.strerror or exc}); the files written before are "
+                         "intact: free space or fix permissions, then complete the run with --resume")
+
+
+def read_stored(path: Path, parse, what: str):
+    """``parse(path)`` or an InputError naming the damaged or unreadable file."""
+    try:
+        return parse(path)
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid and json errors are ValueErrors
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        raise InputError(f"{what} cannot be read ({reason})", file=str(path),
+                         expected="a file written by airshield run; the run may be damaged") from None
+
+
+def json_mapping(path: Path) -> dict:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    return data
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename; the file's mode follows
-    the umask (0644 under umask 022), so that a shared runs folder works."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    the umask (0644 under umask 022), so that a shared runs folder works.
+
+    A disk error (full, read-only, no permission) is a :class:`StoreWriteError`; ``path`` is then
+    left as it was.
+    """
     temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as exc:
+        raise StoreWriteError(path, exc) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise StoreWriteError(path, exc) from None
         raise
 
 
@@ -51,9 +86,9 @@ class RunStore:
     def create(cls, root: Path, name: str, meta: dict, scenario: dict) -> "RunStore":
         """A new run directory ``root/name`` with its metadata and resolved scenario."""
         root = Path(root)
+        directory = inside(root, name, kind="run")
         try:
             root.mkdir(parents=True, exist_ok=True)
-            directory = root / name
             directory.mkdir()
         except FileExistsError:
             raise InputError(f"run directory '{root / name}' exists already", path="--out",
@@ -76,13 +111,13 @@ class RunStore:
 
     def meta(self) -> dict:
         """The run's metadata."""
-        return json.loads((self.dir / META).read_text())
+        return read_stored(self.dir / META, json_mapping, "the run's meta.json")
 
     def write_meta(self, meta: dict) -> None:
         atomic_write_bytes(self.dir / META, json.dumps(meta, indent=2, default=str).encode())
 
     def scenario_text(self) -> str:
-        return (self.dir / SCENARIO).read_text(encoding="utf-8")
+        return read_stored(self.dir / SCENARIO, lambda p: p.read_text(encoding="utf-8"), "the run's scenario.yaml")
 
     def write_metrics(self, rows: list[dict]) -> None:
         """Write a part of per-replication rows (each with a ``replication`` index)."""
@@ -100,7 +135,7 @@ class RunStore:
         parts = sorted((self.dir / "metrics").glob("part-*.parquet"))
         if not parts:
             return pd.DataFrame({"replication": pd.Series(dtype=int)})
-        frame = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+        frame = pd.concat([read_stored(p, pd.read_parquet, "a metrics part") for p in parts], ignore_index=True)
         return frame.sort_values("replication", kind="stable").drop_duplicates("replication").reset_index(drop=True)
 
     def events(self, index: int) -> pd.DataFrame:
@@ -109,7 +144,7 @@ class RunStore:
         if not path.is_file():
             raise InputError(f"no event log for replication {index}", file=str(self.dir),
                              expected="a run made with --keep-events")
-        return pd.read_parquet(path)
+        return read_stored(path, pd.read_parquet, f"the event log of replication {index}")
 
     def finish(self, summary: dict, meta_updates: dict) -> None:
         """Write the summary, then mark the run complete."""
@@ -118,7 +153,7 @@ class RunStore:
 
     def summary(self) -> dict | None:
         path = self.dir / SUMMARY
-        return json.loads(path.read_text()) if path.is_file() else None
+        return read_stored(path, json_mapping, "the run's summary.json") if path.is_file() else None
 
 
 def list_runs(root: Path) -> list[RunStore]:

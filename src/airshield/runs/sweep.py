@@ -24,6 +24,7 @@ from airshield.runs.backends import Backend, open_backend
 from airshield.runs.options import RunOptions
 from airshield.runs.session import run_on
 from airshield.runs.store import atomic_write_bytes
+from airshield.safepaths import slug
 from airshield.scenario import compose
 from airshield.world import World, compile_world
 
@@ -87,7 +88,7 @@ def _worlds(source: str | Path, points: list[dict[str, Any]]) -> list[World]:
 
 def _folder(options: RunOptions, world: World) -> Path:
     seed = world.run.seed if options.seed is None else options.seed
-    return Path(options.out) / f"{world.name}-sweep-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-s{seed}"
+    return Path(options.out) / f"{slug(world.name)}-sweep-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-s{seed}"
 
 
 def _store(folder: Path, table: pd.DataFrame, points: list[dict[str, Any]]) -> None:

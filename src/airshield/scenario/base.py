@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+def _not_a_boolean(value: object) -> object:
+    """Refuse true/false where a count is expected (pydantic would read true as 1)."""
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is not a count; give a whole number")
+    return value
+
+
+Count = Annotated[int, BeforeValidator(_not_a_boolean)]
+"""A whole number that true/false may not stand for [-]."""
 
 Latitude = Field(ge=-90.0, le=90.0, description="latitude [deg], WGS84")
 Longitude = Field(ge=-180.0, le=180.0, description="longitude [deg], WGS84")

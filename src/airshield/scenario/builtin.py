@@ -17,6 +17,7 @@ def builtin_names() -> list[str]:
 
 
 def builtin_path(name: str) -> Path | None:
-    """The file of built-in scenario ``name``, or None if there is none."""
-    path = builtin_dir() / f"{name}.yaml"
-    return path if path.is_file() else None
+    """The file of built-in scenario ``name``, or None if there is none (or ``name`` is no plain name)."""
+    if name not in builtin_names():
+        return None
+    return builtin_dir() / f"{name}.yaml"

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from airshield.scenario.base import ScenarioModel
+from airshield.scenario.base import Count, ScenarioModel
 from airshield.vocabulary import POLICIES, THREAT_CLASSES
 
 ThreatClassName = Literal[THREAT_CLASSES]  # type: ignore[valid-type]
@@ -22,7 +22,7 @@ class ReserveRule(ScenarioModel):
 class Doctrine(ScenarioModel):
     """How fire units shoot."""
 
-    salvo: dict[str, int] = Field(
+    salvo: dict[str, Count] = Field(
         default_factory=lambda: {"default": 1, "ballistic": 2, "aeroballistic": 2},
         description="interceptors per engagement by threat class, with a 'default' entry [rounds]")
     shoot_look_shoot: bool = Field(True, description="after a miss, engage again if time allows; if false, one engagement per unit and threat")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from airshield.scenario.base import ScenarioModel
+from airshield.scenario.base import Count, ScenarioModel
 
 
 class Theatre(ScenarioModel):
@@ -52,8 +52,8 @@ class FireUnit(ScenarioModel):
     type: str = Field(description="effector type key from the catalogue, e.g. patriot")
     lat: float = Field(ge=-90, le=90, description="latitude [deg]")
     lon: float = Field(ge=-180, le=180, description="longitude [deg]")
-    stock: dict[str, int] | None = Field(None, description="loaded rounds per munition key; default: the type's capacity shared equally among its munitions; total at most launchers x rounds_per_launcher")
-    magazine: dict[str, int] = Field(default_factory=dict, description="further rounds per munition key held for reloading [rounds]")
+    stock: dict[str, Count] | None = Field(None, description="loaded rounds per munition key; default: the type's capacity shared equally among its munitions; total at most launchers x rounds_per_launcher")
+    magazine: dict[str, Count] = Field(default_factory=dict, description="further rounds per munition key held for reloading [rounds]")
     linked: bool | None = Field(None, description="uses the shared network picture; default: the scenario's network.linked")
 
     @model_validator(mode="after")

@@ -11,7 +11,8 @@ from airshield.errors import InputError
 from airshield.scenario.builtin import builtin_names, builtin_path
 from airshield.scenario.merge import merge_documents
 from airshield.scenario.schema import Scenario
-from airshield.scenario.yaml_io import read_text, read_yaml_mapping
+from airshield.scenario.limits import check_document
+from airshield.scenario.yaml_io import read_text, read_yaml_mapping, resolved_name
 from airshield.errors import did_you_mean
 
 
@@ -24,16 +25,24 @@ def locate(source: str | Path, *, base_dir: Path | None = None) -> Path:
     path = Path(text)
     if not path.is_absolute() and base_dir is not None:
         path = base_dir / path
-    if not path.exists() and not text.endswith((".yaml", ".yml")) and "/" not in text:
-        raise InputError(f"no built-in scenario or file named '{text}'",
+    if not _exists(path) and not text.endswith((".yaml", ".yml")) and "/" not in text:
+        shown = text if len(text) <= 80 else text[:77] + "..."
+        raise InputError(f"no built-in scenario or file named '{shown}'",
                          expected="one of: " + ", ".join(builtin_names()) + ", or a path to a YAML file",
                          hint=did_you_mean(text, builtin_names()))
     return path
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # e.g. a name too long for the file system: reported when the file is read
+        return False
+
+
 def resolve_document(path: Path, *, chain: tuple[str, ...]) -> dict[str, Any]:
     """The merged raw document of ``path`` with its ``extends`` chain applied."""
-    key = str(path.resolve())
+    key = resolved_name(path)
     if key in chain:
         loop = " -> ".join(Path(p).name for p in (*chain, key))
         raise InputError(f"'extends' loop: {loop}", file=str(path), path="extends",
@@ -61,7 +70,8 @@ def apply_extends(data: dict[str, Any], *, file: str, base_dir: Path, chain: tup
 
 
 def validate_document(document: dict[str, Any], *, file: str) -> Scenario:
-    """The Scenario for a raw document, or an InputError for its first problem."""
+    """The Scenario for a raw document, or an InputError for its first problem (caps checked first)."""
+    check_document(document, file=file)
     try:
         return Scenario.model_validate(document)
     except pydantic.ValidationError as exc:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from airshield.scenario.base import ScenarioModel
+from airshield.scenario.base import Count, ScenarioModel
 
 
 class LaunchPoint(ScenarioModel):
@@ -22,7 +22,7 @@ class Wave(ScenarioModel):
 
     name: str | None = Field(None, description="label shown in reports; default: the threat type and launch area")
     threat: str = Field(description="threat type key from the catalogue, e.g. shahed-136")
-    count: int = Field(ge=1, le=100000, description="number of threats launched [-]")
+    count: Count = Field(ge=1, le=100000, description="number of threats launched [-]")
     launch: str | LaunchPoint = Field(description="named launch area (see `airshield places`) or {lat, lon, radius_km}")
     start_min: float = Field(0.0, ge=0, le=7 * 24 * 60, description="first launch after the raid starts [min]")
     duration_min: float = Field(60.0, ge=0, le=7 * 24 * 60, description="launches spread uniformly over this window [min]")

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from airshield.scenario.base import ScenarioModel
+from airshield.scenario.base import Count, ScenarioModel
 
 
 class EngineSection(ScenarioModel):
@@ -21,6 +21,9 @@ class EngineSection(ScenarioModel):
     aeroballistic_launch_altitude_m: float = Field(12_000.0, ge=0, le=30_000, description="release altitude of air-launched aeroballistic missiles [m]")
     dogleg_spread: float = Field(0.12, ge=0, le=1, description="sideways spread of dog-leg waypoints as a share of route length [-]")
     min_altitude_m: float = Field(15.0, ge=0, le=10_000, description="lowest cruise altitude a sampled threat flies at [m]")
+    loop: Literal["auto", "reference"] = Field(
+        "auto", description="'auto': the compiled event loop where the assigner allows it (greedy, cost-aware), the same "
+                            "events as the reference; 'reference': always the readable Python loop")
 
 
 class SensorModeSection(ScenarioModel):
@@ -43,8 +46,8 @@ DEFAULT_START = datetime(2025, 1, 1, tzinfo=timezone.utc)
 class RunSettings(ScenarioModel):
     """Defaults for running the scenario; the CLI can override them."""
 
-    seed: int = Field(1, ge=0, le=2**63 - 1, description="seed of the run's random numbers")
-    replications: int = Field(20, ge=1, le=1_000_000, description="Monte Carlo replications")
+    seed: Count = Field(1, ge=0, le=2**63 - 1, description="seed of the run's random numbers")
+    replications: Count = Field(20, ge=1, le=1_000_000, description="Monte Carlo replications")
     tracking: Literal["ideal", "sensors"] = Field(
         "ideal", description="'ideal': detection windows [s] decide what fire units can engage; 'sensors': "
         "simulated plots (range, azimuth, elevation noise; false alarms) fused by a GNN tracker on 2 s frames, "

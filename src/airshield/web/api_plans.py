@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 
+from airshield.runs.store import json_mapping, read_stored
+from airshield.web.cache import file_signature
 from airshield.web.plans import list_plans, plan_dir, plan_image
 
 router = APIRouter(prefix="/api", tags=["plans"])
@@ -17,13 +17,16 @@ def _root(request: Request):
 
 
 @router.get("/plans", summary="Planning results in the plans folder (airshield plan placement|buy, campaign)")
-def plans(request: Request) -> list[dict]:
-    return list_plans(_root(request))
+async def plans(request: Request) -> Response:
+    root = _root(request)
+    files = sorted(root.rglob("plan.json")) if root.is_dir() else []
+    signature = file_signature([root, *files, *(f.parent for f in files)])
+    return await request.app.state.airshield.cache.json(("plans",), signature, lambda: list_plans(root))
 
 
 @router.get("/plans/{name:path}/plan.json", summary="One plan: settings, seeds and results")
 def plan(name: str, request: Request) -> dict:
-    return json.loads((plan_dir(_root(request), name) / "plan.json").read_text())
+    return read_stored(plan_dir(_root(request), name) / "plan.json", json_mapping, "plan.json")
 
 
 @router.get("/plans/{name:path}/images/{image}", summary="A plot or map written with a plan")

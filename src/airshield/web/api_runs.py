@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
@@ -12,13 +14,15 @@ from airshield.report.context import RunContext
 from airshield.report.exports import FORMATS, default_name, export_run
 from airshield.report.html import render_report
 from airshield.runs.compare import compare_runs
-from airshield.runs.store import list_runs
+from airshield.runs.store import META, SCENARIO, SUMMARY, RunStore, list_runs
+from airshield.web.cache import file_signature
 from airshield.web.api_scenarios import compile_text
 from airshield.web.errors import LimitExceeded, input_error_body
 from airshield.web.replay import replay_data
 from airshield.web.state import AppState, state
 
 router = APIRouter(prefix="/api", tags=["runs"])
+RUN_FILES = (META, SUMMARY, SCENARIO)
 
 
 class RunRequest(BaseModel):
@@ -29,7 +33,7 @@ class RunRequest(BaseModel):
 
 
 @router.get("/limits", summary="The server's limits per request")
-def limits(app: AppState = Depends(state)) -> dict:
+async def limits(app: AppState = Depends(state)) -> dict:
     return app.limits.to_dict()
 
 
@@ -58,7 +62,7 @@ def start_run(body: RunRequest, app: AppState = Depends(state)):
 
 
 @router.get("/jobs", summary="Queued, running and finished runs of this server session")
-def jobs(app: AppState = Depends(state)) -> list[dict]:
+async def jobs(app: AppState = Depends(state)) -> list[dict]:
     return [j.to_dict() for j in app.jobs.all()]
 
 
@@ -80,12 +84,18 @@ def _found(job, job_id: str) -> dict:
 
 
 @router.get("/runs", summary="Stored runs in the runs folder (also those made by the CLI)")
-def runs(app: AppState = Depends(state)) -> list[dict]:
+async def runs(app: AppState = Depends(state)) -> Response:
+    stores = list_runs(app.runs_dir)
+    signature = file_signature(s.dir / f for s in stores for f in RUN_FILES)
+    return await app.cache.json(("runs",), signature, lambda: _run_rows(stores))
+
+
+def _run_rows(stores: list) -> list[dict]:
     rows = []
-    for store in reversed(list_runs(app.runs_dir)):
+    for store in reversed(stores):
         try:
             meta, summary = store.meta(), store.summary() or {}
-        except (OSError, ValueError):
+        except (OSError, ValueError, InputError):
             continue
         rows.append({"run": store.dir.name, "scenario": meta.get("scenario"), "status": meta.get("status"),
                      "seed": meta.get("seed"),
@@ -96,29 +106,34 @@ def runs(app: AppState = Depends(state)) -> list[dict]:
 
 
 @router.get("/runs/{run}", summary="A stored run's metadata and summary")
-def run_detail(run: str, app: AppState = Depends(state)) -> dict:
+async def run_detail(run: str, app: AppState = Depends(state)) -> Response:
     store = app.store(run)
-    return {"run": run, "meta": store.meta(), "summary": store.summary()}
+    return await app.cache.json(("run", run), _signature(store),
+                          lambda: {"run": run, "meta": store.meta(), "summary": store.summary()})
 
 
 @router.get("/runs/{run}/scene", summary="The run's scenario as map layers (lon/lat)")
-def scene(run: str, app: AppState = Depends(state)) -> dict:
-    return RunContext.open(app.store(run)).scene.to_dict()
+async def scene(run: str, app: AppState = Depends(state)) -> Response:
+    store = app.store(run)
+    return await app.cache.json(("scene", run), _signature(store), lambda: RunContext.open(store).scene.to_dict())
 
 
 @router.get("/runs/{run}/replay", summary="Compact threat tracks and events of one replication")
-def replay(run: str, replication: int = Query(0, ge=0), app: AppState = Depends(state)) -> dict:
-    context = RunContext.open(app.store(run))
-    return replay_data(context.tracks(replication), replication)
+async def replay(run: str, replication: int = Query(0, ge=0, le=10_000_000), app: AppState = Depends(state)) -> Response:
+    store = app.store(run)
+    events = store.dir / "events" / f"rep-{replication:06d}.parquet"
+    return await app.cache.json(("replay", run, replication), _signature(store, events),
+                          lambda: replay_data(RunContext.open(store).tracks(replication), replication))
 
 
 @router.get("/runs/{run}/plots", summary="The report's plots as PNG data URIs")
-def run_plots(run: str, app: AppState = Depends(state)) -> dict:
+async def run_plots(run: str, app: AppState = Depends(state)) -> Response:
     store = app.store(run)
     summary = _summary(store, run)
-    return {"outcome_by_type": plots.outcome_by_type(summary), "value_by_asset": plots.value_by_asset(summary),
-            "interceptors_and_cost": plots.interceptors_and_cost(summary),
-            "value_distribution": plots.value_distribution(store.metrics())}
+    return await app.cache.json(("plots", run), _signature(store), lambda: {
+        "outcome_by_type": plots.outcome_by_type(summary), "value_by_asset": plots.value_by_asset(summary),
+        "interceptors_and_cost": plots.interceptors_and_cost(summary),
+        "value_distribution": plots.value_distribution(store.metrics())})
 
 
 @router.get("/compare", summary="Headline measures of two or more runs side by side")
@@ -144,6 +159,11 @@ def export(run: str, fmt: str, replication: int = Query(0, ge=0), app: AppState 
     text = export_run(store, fmt, replication)
     name = default_name(store.dir, fmt, replication)
     return Response(text, media_type=FORMATS[fmt][2], headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def _signature(store: RunStore, *more: Path) -> tuple:
+    """What a cached answer about ``store`` depends on: its meta, summary and scenario files (and ``more``)."""
+    return file_signature([*(store.dir / f for f in RUN_FILES), *more])
 
 
 def _summary(store, run: str) -> dict:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from airshield.errors import InputError
+from airshield.scenario.builtin import builtin_dir
+from airshield.web.cache import file_signature
 from airshield.web.errors import LimitExceeded, input_error_body
 from airshield.web.state import AppState, state
 from airshield.world import World
@@ -40,13 +42,17 @@ def compile_text(app: AppState, text: str, *, uploaded: bool = True) -> World:
 
 
 @router.get("/scenarios", summary="List built-in scenarios and scenario files in the server's folders")
-def list_scenarios(app: AppState = Depends(state)) -> list[dict]:
-    return app.library.entries()
+async def list_scenarios(app: AppState = Depends(state)) -> Response:
+    folders = [builtin_dir(), *app.library.folders]
+    files = [f for folder in folders if folder.is_dir() for f in sorted(folder.glob("*.y*ml"))]
+    return await app.cache.json(("scenarios",), file_signature([*folders, *files]), app.library.entries)
 
 
 @router.get("/scenarios/{name:path}", summary="One scenario's YAML text (built-in name or file name)")
-def get_scenario(name: str, app: AppState = Depends(state)) -> dict:
-    return {"name": name, "yaml": app.library.text(name)}
+async def get_scenario(name: str, app: AppState = Depends(state)) -> Response:
+    path = app.library.path_of(name)
+    return await app.cache.json(("scenario", name), file_signature([path]),
+                                lambda: {"name": name, "yaml": app.library.text(name)})
 
 
 @router.post("/validate", summary="Validate scenario YAML: 200 with counts, or 422 with the field path and line")

@@ -8,16 +8,21 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from airshield._version import __version__
 from airshield.web import api_plans, api_runs, api_scenarios, apidocs, errors
-from airshield.web.basemap import basemap_geojson
+from airshield.web.basemap import basemap_text
+from airshield.web.guard import BodyGuard
 from airshield.web.jobs import JobQueue
 from airshield.web.limits import Limits
 from airshield.web.scenarios import ScenarioLibrary
+from airshield.web.security import Access, Guard
 from airshield.web.state import AppState
+
+
+JSON_OVERHEAD = 4096  # [bytes] allowed beyond max_request_bytes for the JSON around the scenario text
 
 
 def static_dir() -> Path:
@@ -25,9 +30,10 @@ def static_dir() -> Path:
 
 
 def create_app(runs_dir: str | Path = "runs", scenario_dirs: Iterable[str | Path] = (),
-               limits: Limits | None = None, plans_dir: str | Path = "plans") -> FastAPI:
+               limits: Limits | None = None, plans_dir: str | Path = "plans", access: Access | None = None) -> FastAPI:
     """The app serving runs under ``runs_dir``, planning results under ``plans_dir`` and scenario files
-    from ``scenario_dirs`` only."""
+    from ``scenario_dirs`` only; ``access`` (token, allowed Host names) as :func:`security.access_for`
+    gives it, open by default (tests, a notebook)."""
     limits = limits or Limits()
     runs_path = Path(runs_dir).absolute()
     runs_path.mkdir(parents=True, exist_ok=True)
@@ -39,14 +45,15 @@ def create_app(runs_dir: str | Path = "runs", scenario_dirs: Iterable[str | Path
     app.state.plans_dir = Path(plans_dir).absolute()
     errors.install(app)
     apidocs.install(app)
-    _limit_body_size(app, limits.max_request_bytes)
+    app.add_middleware(BodyGuard, max_bytes=limits.max_request_bytes + JSON_OVERHEAD)
+    app.add_middleware(Guard, access=access or Access())
     app.include_router(api_scenarios.router)
     app.include_router(api_runs.router)
     app.include_router(api_plans.router)
 
     @app.get("/api/basemap", tags=["map"], summary="Oblast boundaries as GeoJSON (the offline basemap)")
-    def basemap() -> JSONResponse:
-        return JSONResponse(basemap_geojson())
+    async def basemap() -> Response:
+        return Response(basemap_text(), media_type="application/json")
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
@@ -55,12 +62,3 @@ def create_app(runs_dir: str | Path = "runs", scenario_dirs: Iterable[str | Path
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
     return app
 
-
-def _limit_body_size(app: FastAPI, max_bytes: int) -> None:
-    @app.middleware("http")
-    async def _size(request, call_next):
-        length = request.headers.get("content-length")
-        if length is not None and length.isdigit() and int(length) > max_bytes + 4096:
-            return JSONResponse({"detail": f"request body of {length} bytes is over the server's limit of "
-                                           f"{max_bytes} bytes"}, status_code=413)
-        return await call_next(request)

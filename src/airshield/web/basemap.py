@@ -18,6 +18,11 @@ def _text() -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
 
 
+def basemap_text() -> str:
+    """The oblast FeatureCollection as compact JSON text (built once)."""
+    return _text()
+
+
 def basemap_geojson() -> dict:
     """A fresh copy of the oblast FeatureCollection (lon/lat WGS84)."""
     return json.loads(_text())

@@ -122,9 +122,18 @@ class JobQueue:
         """Mark the cancelled run's directory (the new incomplete one) as cancelled."""
         from airshield.runs.store import list_runs
         mine = [s for s in list_runs(self.runs_dir) if s.dir.name not in before
-                and s.meta().get("status") == "incomplete" and s.meta().get("scenario") == job.world.name]
+                and _meta_or_empty(s).get("status") == "incomplete"
+                and _meta_or_empty(s).get("scenario") == job.world.name]
         if not mine:
             return None
         store = mine[-1]
         store.write_meta({**store.meta(), "status": "cancelled"})
         return store.dir.name
+
+
+def _meta_or_empty(store) -> dict:
+    """A run's metadata, or {} when its meta.json is damaged (another run's problem, not this job's)."""
+    try:
+        return store.meta()
+    except AirshieldError:
+        return {}

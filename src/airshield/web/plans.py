@@ -7,6 +7,8 @@ from pathlib import Path
 
 from fastapi import HTTPException
 
+from airshield.safepaths import OutsideRoot, inside
+
 
 def list_plans(root: Path) -> list[dict]:
     """Every plan under ``root`` (any depth): name (its folder relative to root), kind, scenario, time."""
@@ -15,8 +17,9 @@ def list_plans(root: Path) -> list[dict]:
     plans = []
     for file in sorted(root.rglob("plan.json")):
         try:
+            inside(root, file.relative_to(root), kind="plan")
             data = json.loads(file.read_text())
-        except (OSError, ValueError):
+        except (OSError, ValueError, OutsideRoot):
             continue
         plans.append({"name": file.parent.relative_to(root).as_posix(), "kind": data.get("kind"),
                       "scenario": data.get("scenario"), "written": data.get("written"),
@@ -26,19 +29,26 @@ def list_plans(root: Path) -> list[dict]:
 
 def plan_dir(root: Path, name: str) -> Path:
     """The folder of plan ``name`` inside ``root``; 400 for a path that leaves it, 404 if absent."""
-    if not name or name.startswith(("/", "\\")) or ".." in Path(name).parts:
-        raise HTTPException(400, detail=f"'{name}' is not a plan name")
-    folder = (root / name).resolve()
-    if not folder.is_relative_to(root.resolve()):
-        raise HTTPException(400, detail=f"'{name}' is not a plan name")
-    if not (folder / "plan.json").is_file():
-        raise HTTPException(404, detail=f"no plan named '{name}'")
+    folder = _inside(root, name, "plan")
+    if not _inside(folder, "plan.json", "plan").is_file():
+        raise HTTPException(404, detail=f"no plan named '{name[:80]}'")
     return folder
 
 
 def plan_image(root: Path, name: str, image: str) -> Path:
     """A PNG written with a plan."""
     folder = plan_dir(root, name)
-    if "/" in image or "\\" in image or not image.endswith(".png") or not (folder / image).is_file():
-        raise HTTPException(404, detail=f"no image '{image}' in plan '{name}'")
-    return folder / image
+    if "/" in image or not image.endswith(".png"):
+        raise HTTPException(404, detail=f"no image '{image[:80]}' in plan '{name[:80]}'")
+    path = _inside(folder, image, "image")
+    if not path.is_file():
+        raise HTTPException(404, detail=f"no image '{image[:80]}' in plan '{name[:80]}'")
+    return path
+
+
+def _inside(root: Path, name: str, kind: str) -> Path:
+    """``root / name`` checked by :func:`airshield.safepaths.inside`; 400 when it would leave ``root``."""
+    try:
+        return inside(root, name, kind=kind)
+    except OutsideRoot as exc:
+        raise HTTPException(400, detail=exc.detail) from None

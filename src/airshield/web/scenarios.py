@@ -15,6 +15,8 @@ import yaml
 from airshield.errors import InputError
 from airshield.scenario import builtin_names, load_scenario
 from airshield.scenario.builtin import builtin_path
+from airshield.safepaths import OutsideRoot, inside
+from airshield.scenario.yaml_io import SAFE_LOADER, read_text
 from airshield.world import World, load_world
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\- ]*$")
@@ -22,6 +24,10 @@ SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\- ]*$")
 
 class Forbidden(Exception):
     """A scenario name that points outside the configured folders."""
+
+
+class UnknownScenario(InputError):
+    """No built-in scenario or file in the folders has this name (404 on the web)."""
 
 
 @dataclass(frozen=True)
@@ -40,28 +46,31 @@ class ScenarioLibrary:
 
     def path_of(self, name: str) -> Path:
         """The file of scenario ``name``; Forbidden for traversal, InputError when unknown."""
-        if not name or "/" in name or "\\" in name or ".." in name or Path(name).is_absolute() or not SAFE_NAME.match(name):
-            raise Forbidden(f"scenario names are plain names of built-in scenarios or files in the server's folders, not '{name}'")
+        if not name or "/" in name or "\\" in name or ".." in name or Path(name).is_absolute() or \
+                len(name) > 200 or not SAFE_NAME.match(name):
+            raise Forbidden("scenario names are plain names of built-in scenarios or files in the server's folders, "
+                            f"not '{name[:80]}'")
         builtin = builtin_path(name)
         if builtin is not None:
             return builtin
         for folder in self.folders:
             path = folder / name
-            if path.suffix in (".yaml", ".yml") and path.is_file() and self._inside(path, folder):
+            if path.suffix in (".yaml", ".yml") and self._inside(path, folder) and path.is_file():
                 return path
-        raise InputError(f"no scenario named '{name}'", path="scenario",
+        raise UnknownScenario(f"no scenario named '{name}'", path="scenario",
                          expected="one of: " + ", ".join(e["name"] for e in self.entries()))
 
     def text(self, name: str) -> str:
-        return self.path_of(name).read_text(encoding="utf-8")
+        """The YAML text of scenario ``name``, read with the loader's bounds (regular file, size cap)."""
+        return read_text(self.path_of(name))
 
     def world_from_text(self, text: str, file: str = "<editor>") -> World:
         """Compile YAML text; ``extends`` may only name a built-in scenario or a file in the folders."""
         base_dir = None
         try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError:
-            data = None  # the loader reports the syntax error with its position
+            data = yaml.load(text, Loader=SAFE_LOADER)
+        except Exception:  # noqa: BLE001 - the loader reports the problem with its position
+            data = None
         if isinstance(data, dict) and isinstance(data.get("extends"), str):
             try:
                 parent = self.path_of(data["extends"].strip())
@@ -73,10 +82,12 @@ class ScenarioLibrary:
 
     @staticmethod
     def _inside(path: Path, folder: Path) -> bool:
+        """True if ``path`` is a plain entry of ``folder`` (no symbolic link, no escape)."""
         try:
-            return path.resolve().is_relative_to(folder.resolve())
-        except OSError:
+            inside(folder, path.name, kind="scenario")
+        except OutsideRoot:
             return False
+        return path.parent == folder
 
 
 def _nowhere() -> Path:

@@ -6,16 +6,20 @@ import re
 
 import yaml
 
+from airshield.scenario.yaml_io import SAFE_LOADER
+
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def line_of(text: str, path: str | None) -> int | None:
     """1-based line of the deepest node of ``path`` found in ``text``; None if the text does not parse."""
     try:
-        node = yaml.compose(text)
+        node = yaml.compose(text, Loader=SAFE_LOADER)  # libyaml: bounded nesting, no Python recursion
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return mark.line + 1 if mark is not None else None
+    except (RecursionError, ValueError, MemoryError):
+        return None
     if node is None:
         return None
     line = node.start_mark.line + 1

@@ -20,7 +20,7 @@ def engine_settings(section: EngineSection) -> EngineSettings:
     return EngineSettings(c2_cycle=section.c2_cycle_s, look=section.look_s, coast=section.coast_s,
                           aeroballistic_launch_altitude=section.aeroballistic_launch_altitude_m,
                           dogleg_spread=section.dogleg_spread, min_altitude=section.min_altitude_m,
-                          evaluation_period=section.evaluation_period_s)
+                          evaluation_period=section.evaluation_period_s, loop=section.loop)
 
 
 def tracking_settings(section: SensorModeSection) -> TrackingSettings:

@@ -18,6 +18,8 @@ class EngineSettings:
     ``dogleg_spread`` [-]: sideways spread of dog-leg waypoints as a share of route length.
     ``min_altitude`` [m]: lowest cruise altitude a sampled threat flies at.
     ``evaluation_period`` [s]: threat evaluation refreshes a threat's value at risk this often.
+    ``loop``: 'auto' runs the compiled event loop where the assigner allows it, 'reference' the
+    Python loop (both give the same EventLog).
     """
 
     c2_cycle: float = 2.0
@@ -27,6 +29,7 @@ class EngineSettings:
     dogleg_spread: float = 0.12
     min_altitude: float = 15.0
     evaluation_period: float = 30.0
+    loop: str = "auto"
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
 from airshield.runs.backends.base import Backend
+from airshield.runs.backends.orphans import die_with_parent
 from airshield.runs.task import ReplicationResult, chunks, simulate_chunk
 from airshield.world import World
 
@@ -23,7 +25,8 @@ class SerialBackend(Backend):
 
 
 class LocalBackend(Backend):
-    """A pool of ``workers`` local processes; the World is pickled once per chunk of replications."""
+    """A pool of ``workers`` local processes; the World is pickled once per chunk of replications.
+    Workers end with this process, even when it is killed (see ``orphans``)."""
 
     name = "local"
 
@@ -32,7 +35,8 @@ class LocalBackend(Backend):
         # fork starts workers without re-importing numpy, pandas and airshield; spawn where fork is missing
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         context = multiprocessing.get_context(method)
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
+                                        initargs=(os.getpid(),))
 
     def run(self, world: World, seed: int, indices: Sequence[int], keep_events: bool) -> Iterator[ReplicationResult]:
         pending = {self.pool.submit(simulate_chunk, world, seed, part, keep_events)
