@@ -98,7 +98,7 @@ def test_human_run_says_where_the_run_and_report_are(capsys, tmp_path):
     lines = {line.split(": ", 1)[0]: line.split(": ", 1)[1] for line in out.splitlines() if ": " in line}
     assert code == 0 and lines["run folder"].split()[0].endswith(f"runs/{run_dir.name}")
     assert lines["report"].endswith(f"runs/{run_dir.name}/report.html") and (run_dir / "report.html").is_file()
-    assert "value points" in out and "threats" in out and "USD" in out and ".00 " not in out
+    assert "[threats]" in out and "[rounds]" in out and "value points" in out and ".00 " not in out
 
 
 def test_sweep_stores_like_run(capsys, tmp_path):

@@ -16,14 +16,15 @@ def print_json(data) -> None:
 def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
     """A readable table on standard output; numbers formatted by :func:`airshield.numbers.format_number`."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from airshield.numbers import format_number
-    table = Table(title=title, title_justify="left")
+    table = Table(title=escape(title), title_justify="left")
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(escape(str(column)), overflow="fold")
     for row in rows:
-        table.add_row(*(format_number(v) for v in row))
+        table.add_row(*(escape(format_number(v)) for v in row))  # '[threats]' is text, not rich markup
     Console(width=max(120, Console().width)).print(table)
 
 
