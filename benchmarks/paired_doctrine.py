@@ -30,7 +30,12 @@ def world_of(scenario: str, overrides: dict):
 
 def value_lost(scenario: str, overrides: dict, seed: int, replications: int) -> np.ndarray:
     from airshield.runs import run_monte_carlo
-    result = run_monte_carlo(world_of(scenario, overrides), seed=seed, replications=replications, keep_in_memory=True)
+    world = world_of(scenario, overrides)
+    try:
+        from airshield.runs.options import RunOptions
+        result = run_monte_carlo(world, RunOptions(seed=seed, replications=replications))
+    except ImportError:  # before RunOptions
+        result = run_monte_carlo(world, seed=seed, replications=replications, keep_in_memory=True)
     return np.array([m.value_lost for m in result.metrics])
 
 

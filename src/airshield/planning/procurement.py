@@ -187,10 +187,10 @@ def plan_procurement(source: str | Path, *, budget: float, options: str | Path |
     mix = {o.name: int(mix_steps[i]) for i, o in enumerate(opts)}
     cost = _cost(opts, mix_steps)
     predicted = v0 - _saving(curves, mix_steps, v0)
-    verification: dict[str, Any] = {"replications": replications, "seed": seed, "today": interval(today)}
+    verification: dict[str, Any] = {"replications": replications, "seed": seed, "today": interval(today, lower=0.0)}
     if verify:
         chosen = run({i: int(q) for i, q in enumerate(mix_steps) if q})
-        verification["chosen"] = interval(chosen)
+        verification["chosen"] = interval(chosen, lower=0.0)
         verification["saved"] = interval(today - chosen)
         verification["method"] = "same seed for every variant (common random numbers); 95 % interval of the mean"
     settings = {"scenario": str(base.source), "budget": budget, "options": [o.to_dict() for o in opts],
