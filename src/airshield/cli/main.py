@@ -163,6 +163,8 @@ def _register() -> None:
     cli.add_command(serve)
     from airshield.cli.wta import wta
     cli.add_command(wta)
+    from airshield.cli.pledges import pledges
+    cli.add_command(pledges)
     cli.add_command(history)
     cli.add_command(results)
     cli.add_command(sweep)
