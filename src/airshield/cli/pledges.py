@@ -40,3 +40,45 @@ def _window(p) -> str:
     first, last = p.delivery
     text = first.isoformat() if first == last else f"{first:%Y-%m}..{last:%Y-%m}"
     return text + (" *" if p.delivery_assumption else "")
+
+
+@pledges.command(help="Run the campaign month by month with the ledger's deliveries and the threat outlook: "
+                      "pledges on time, late, and none; shortfall against a target; what a budget buys.")
+@click.argument("scenario")
+@click.option("--months", type=click.IntRange(1, 120), default=12, show_default=True)
+@click.option("--start", default=None, help="first month YYYY-MM (default: the month after the records' last)")
+@click.option("--ledger", "ledger_file", type=click.Path(dir_okay=False), default=None,
+              help="YAML or CSV ledger (default: the shipped one)")
+@click.option("--delay", type=click.IntRange(0, 60), default=3, show_default=True, help="months late in the late case")
+@click.option("--outlook", type=click.Choice(["trend", "flat"]), default="trend", show_default=True,
+              help="projection of the records' launches")
+@click.option("--threat", default=None, help='a threat scenario instead, e.g. "drones:800/week,ballistic:40/month"')
+@click.option("--strike-nights", type=click.IntRange(0, 31), default=None,
+              help="simulate a drone night and a strike night (missiles on N nights a month) instead of one average night")
+@click.option("--stock", "stocks", default=None, help='starting stocks, e.g. "pac-3-mse:300" (default: scenario rounds x 3)')
+@click.option("--supply", multiple=True, help='steady deliveries in every case, e.g. "pac-3-mse:+20/month"')
+@click.option("--target", type=float, default=None, help="protection target: neutralised share (default: the records' last 3 months)")
+@click.option("--budget", type=float, default=18e9, show_default=True, help="budget for the buy list [USD]; 0: no buy list")
+@click.option("--options", "options_file", type=click.Path(dir_okay=False), default=None, help="procurement options table")
+@click.option("--replications", "-n", type=click.IntRange(2), default=10, show_default=True)
+@click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
+@click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False), default="plans/pledges", show_default=True)
+@click.option("--report", "with_report", is_flag=True, help="also write report.html in --out")
+@click.option("--json", "as_json", is_flag=True)
+@user_errors
+def assess(scenario, months, start, ledger_file, delay, outlook, threat, strike_nights, stocks, supply, target, budget,
+           options_file, replications, seed, workers, out, with_report, as_json) -> None:
+    from airshield.pledges.assess import assess_pledges
+    result = assess_pledges(scenario, months=months, start=start, ledger=ledger_file, delay=delay, outlook=outlook,
+                            threat=threat, strike_nights=strike_nights, stocks=stocks, supply=list(supply),
+                            target=target, budget=budget or None, buy_options=options_file,
+                            replications=replications, seed=seed, workers=workers, out=out)
+    if with_report:
+        from airshield.report.pledges import write_pledges_report
+        result.files["report"] = str(write_pledges_report(result, out))
+    if as_json:
+        print_json(result.to_dict())
+        return
+    from airshield.cli.pledges_view import show_assessment
+    show_assessment(result)

@@ -19,7 +19,6 @@ across the set's members too), so the mix is chosen for the whole set rather tha
 
 from __future__ import annotations
 
-import copy
 import math
 import time
 from dataclasses import dataclass, field
@@ -31,10 +30,8 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from airshield.errors import InputError
 from airshield.planning.common import interval, load_base, simulate, world_of, write_record
-from airshield.planning.coverage import build_model
-from airshield.planning.optimise import greedy
+from airshield.planning.mixer import Mixer
 from airshield.planning.options import Option, default_options, read_options
-from airshield.planning.sites import ring_sites
 from airshield.planning.stocks import carried
 from airshield.runs.backends import Backend
 
@@ -72,60 +69,6 @@ class ProcurementResult:
                  ", ".join(f"{k} x{v}" for k, v in f["mix"].items() if v)) for f in self.frontier]
 
 
-class _Mixer:
-    """Scenario documents with a mix added (systems placed by the coverage model, rounds in magazines)."""
-
-    def __init__(self, base, world, options: list[Option], seed: int, samples: int):
-        self.base, self.world, self.options = base, world, options
-        self.units = list(base.document.get("fire_units", []))
-        types = sorted({o.key for o in options if o.kind == "system"})
-        self.model = self.sites = None
-        if types:
-            self.sites = ring_sites(world)
-            self.model = build_model(world, base.document, self.sites, types, self.units, seed=seed,
-                                     samples=samples, label=str(base.path))
-
-    def _place(self, counts: dict[str, int]) -> list[int]:
-        """Probes for ``counts`` new systems: greedy on the coverage model, in batches of at most one
-        unit per site (a second batch may share sites with the first)."""
-        room, left, chosen = len(self.sites), dict(counts), []
-        while any(left.values()):
-            batch: dict[str, int] = {}
-            for t in sorted(left):
-                take = min(left[t], room - sum(batch.values()))
-                if take > 0:
-                    batch[t] = take
-                    left[t] -= take
-            chosen += list(greedy(self.model, batch))
-        return chosen
-
-    def document(self, steps: dict[int, int]) -> dict[str, Any]:
-        units = copy.deepcopy(self.units)
-        counts: dict[str, int] = {}
-        for i, q in steps.items():
-            o = self.options[i]
-            if o.kind == "system" and q:
-                counts[o.key] = counts.get(o.key, 0) + q * o.per_step
-        if counts:
-            number: dict[str, int] = {}
-            for u in self._place(counts):
-                t, s = self.model.probe_type[u], int(self.model.probe_site[u])
-                number[t] = number.get(t, 0) + 1
-                units.append({"name": f"new-{t}-{number[t]}", "type": t, "lat": float(self.sites.lat[s]),
-                              "lon": float(self.sites.lon[s])})
-        holders = carried(units, self.world.catalogue)
-        for i, q in steps.items():
-            o = self.options[i]
-            if o.kind != "rounds" or not q or o.key not in holders:
-                continue
-            share, extra = divmod(q * o.per_step, len(holders[o.key]))
-            for rank, j in enumerate(holders[o.key]):
-                magazine = dict(units[j].get("magazine") or {})
-                magazine[o.key] = magazine.get(o.key, 0) + share + (1 if rank < extra else 0)
-                units[j]["magazine"] = magazine
-        return dict(self.base.document, fire_units=units)
-
-
 def plan_procurement(source: str | Path, *, budget: float, options: str | Path | list[Option] | None = None,
                      replications: int = 10, seed: int = 1, samples: int = 2, frontier_points: int = 9,
                      horizon_days: float | None = None, out: str | Path | None = None,
@@ -150,7 +93,7 @@ def plan_procurement(source: str | Path, *, budget: float, options: str | Path |
         opts = [o for o in opts if o.lead_time_days <= horizon_days]
     if not opts:
         raise InputError("no options to buy", path="--options", expected="at least one option")
-    mixer = _Mixer(base, world, opts, seed, samples)
+    mixer = Mixer(base, world, opts, seed, samples)
 
     raid_set = raids or [base.document["raid"]]
 
