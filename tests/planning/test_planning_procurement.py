@@ -76,15 +76,15 @@ def test_cli_buy_runs_and_places_more_systems_than_sites(two_cities, tmp_path):
     path = tmp_path / "options.yaml"
     path.write_text(yaml.safe_dump([{"name": "+1 gepard", "system": "gepard", "price_usd": 5e6, "max_steps": 30}]))
     result = CliRunner().invoke(plan, ["buy", str(two_cities), "--budget", "1.5e8", "--options", str(path), "-n", "2",
-                                       "--out", str(tmp_path / "b"), "--json"])
+                                       "--verify-replications", "3", "--out", str(tmp_path / "b"), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["cost"] <= 1.5e8 and data["mix"]["+1 gepard"] <= 30  # 30 > 26 ring sites: batches
-    assert data["verification"]["chosen"]["n"] == 2
+    assert data["verification"]["chosen"]["n"] == 3
 
 
 def test_raid_set_sums_value_lost_over_its_raids(two_cities, tmp_path):
-    import airshield.planning.procurement as procurement
+    import airshield.planning.mix_eval as procurement
     document = yaml.safe_load(two_cities.read_text())
     raid = document["raid"]
     path = tmp_path / "options.yaml"
