@@ -68,3 +68,17 @@ def test_schedule_spreads_counts_exactly_and_shifts_late(tmp_path):
     assert [a.systems.get("patriot", 0) for a in late][:3] == [0, 0, 0]
     assert [a.systems.get("patriot", 0) for a in late][3:] == [a.systems.get("patriot", 0) for a in on_time][:3]
     assert all(not a.rows for a in schedule(ledger, start, 6, "none"))
+
+
+def test_june_2025_nights_match_the_records_and_run():
+    from airshield.history import load_records, summarise
+    from airshield.pledges.june2025 import june_nights, run_june_2025
+    from airshield.pledges.outlook import GROUPS
+    nights = june_nights()
+    table = summarise(load_records(), by="month")
+    june = table[(table.period == "2025-06") & table.threat_class.isin(list(GROUPS))]
+    assert nights.launched.sum() == june.launched.sum()
+    assert 28 <= nights.night.nunique() <= 31
+    data = run_june_2025("kyiv-small", replications=2, nights=2)
+    assert len(data["nights"]) == 2 and "drones" in data["groups"]
+    assert 0.0 <= data["groups"]["drones"]["simulated"]["mean"] <= 1.0

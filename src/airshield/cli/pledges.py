@@ -82,3 +82,27 @@ def assess(scenario, months, start, ledger_file, delay, outlook, threat, strike_
         return
     from airshield.cli.pledges_view import show_assessment
     show_assessment(result)
+
+
+@pledges.command(name="june-2025", help="A month of the war as reported: June 2025's nights from the records, "
+                                        "simulated in order with depleting stocks, compared with the records.")
+@click.argument("scenario", default="ukraine-national")
+@click.option("--replications", "-n", type=click.IntRange(1), default=3, show_default=True)
+@click.option("--nights", type=click.IntRange(1), default=None, help="only the first N nights")
+@click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@user_errors
+def june_2025(scenario, replications, nights, seed, as_json) -> None:
+    from airshield.pledges.june2025 import run_june_2025
+    data = run_june_2025(scenario, replications=replications, seed=seed, nights=nights)
+    if as_json:
+        print_json(data)
+        return
+    print_table(f"June 2025 as reported vs simulated ({len(data['nights'])} nights, {replications} replications)",
+                ("group", "launched (records)", "neutralised share (records)", "simulated [95% interval]"),
+                [(g, data["records"][g]["launched"], f"{v['records']:.3f}",
+                  f"{v['simulated']['mean']:.3f} [{v['simulated']['ci95'][0]:.3f}, {v['simulated']['ci95'][1]:.3f}]")
+                 for g, v in data["groups"].items()])
+    s = data["simulated_all"]
+    click.echo(f"all: records {data['records_all']:.3f}, simulated {s['mean']:.3f} [{s['ci95'][0]:.3f}, {s['ci95'][1]:.3f}]")
+    click.echo(f"interceptors: {data['interceptors_records']}")

@@ -24,6 +24,7 @@ class NightOutcome:
     destroyed: int
     ew_lost: int
     fired: dict[str, int]
+    groups: dict[str, tuple[int, int]] = field(default_factory=dict)  # group -> (launched, neutralised)
 
     @classmethod
     def empty(cls) -> "NightOutcome":
@@ -52,7 +53,19 @@ class NightSimulator:
         m = replication_metrics(world, log)
         totals = m.totals
         outcome = NightOutcome(float(m.value_lost), int(totals["launched"]), int(totals["destroyed"]),
-                               int(totals["ew_lost"]), {k: int(v["expended"]) for k, v in m.interceptors.items()})
+                               int(totals["ew_lost"]), {k: int(v["expended"]) for k, v in m.interceptors.items()},
+                               _groups(m.by_threat, world.catalogue))
         self.cache[key] = outcome
         self.runs += 1
         return outcome
+
+
+def _groups(by_threat: dict[str, dict[str, int]], catalogue) -> dict[str, tuple[int, int]]:
+    """Launched and neutralised (destroyed + EW-lost) per outlook group [weapons]."""
+    from airshield.pledges.outlook import GROUPS
+    out: dict[str, tuple[int, int]] = {}
+    for key, row in by_threat.items():
+        group = GROUPS.get(catalogue.get_threat(key).threat_class, "ballistic")
+        launched, neutralised = out.get(group, (0, 0))
+        out[group] = (launched + row["launched"], neutralised + row["destroyed"] + row["ew_lost"])
+    return out
