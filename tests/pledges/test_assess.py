@@ -59,3 +59,11 @@ def test_cli_assess_bad_input_exit_2():
     runner = CliRunner()
     result = runner.invoke(cli, ["pledges", "assess", "kyiv-small", "--threat", "drones:lots", "--budget", "0"])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_report_has_cases_ledger_sources_and_shortfall(result, tmp_path):
+    from airshield.report.pledges import write_pledges_report
+    html = write_pledges_report(result, tmp_path).read_text()
+    for words in ("Three cases", "Month by month", "Shortfall", "Buy list", "Ledger", "data:image/png;base64"):
+        assert words in html
+    assert "Testland" in html and "test row" in html  # the ledger given, with its sources

@@ -7,7 +7,7 @@ import json
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
 
-from airshield.web.plans import list_plans, plan_dir, plan_image
+from airshield.web.plans import list_plans, plan_dir, plan_image, plan_report
 
 router = APIRouter(prefix="/api", tags=["plans"])
 
@@ -29,3 +29,8 @@ def plan(name: str, request: Request) -> dict:
 @router.get("/plans/{name:path}/images/{image}", summary="A plot or map written with a plan")
 def image(name: str, image: str, request: Request) -> FileResponse:
     return FileResponse(plan_image(_root(request), name, image), media_type="image/png")
+
+
+@router.get("/plans/{name:path}/report.html", summary="The HTML report written with a plan (pledges assess --report)")
+def report(name: str, request: Request) -> FileResponse:
+    return FileResponse(plan_report(_root(request), name), media_type="text/html")

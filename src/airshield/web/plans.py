@@ -42,3 +42,11 @@ def plan_image(root: Path, name: str, image: str) -> Path:
     if "/" in image or "\\" in image or not image.endswith(".png") or not (folder / image).is_file():
         raise HTTPException(404, detail=f"no image '{image}' in plan '{name}'")
     return folder / image
+
+
+def plan_report(root: Path, name: str) -> Path:
+    """The HTML report written with a plan (``--report``)."""
+    folder = plan_dir(root, name)
+    if not (folder / "report.html").is_file():
+        raise HTTPException(404, detail=f"no report in plan '{name}' (write one with --report)")
+    return folder / "report.html"
