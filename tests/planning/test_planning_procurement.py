@@ -27,6 +27,11 @@ def test_budget_and_availability_respected(two_cities, tmp_path):
         assert point["cost"] <= point["budget"] + 1e-6
     assert {m["option"] for m in result.marginal} == {"+1 IRIS-T SLM", "+10 IRIS-T"}
     assert all(len(m["saved"]["ci95"]) == 2 for m in result.marginal)
+    for point in result.frontier:  # every frontier point verified by paired Monte Carlo
+        assert "verified" in point and isinstance(point["agrees"], bool)
+    upper = result.surrogate["fitted_range_steps"]
+    assert all(q <= u for q, u in zip(result.mix.values(), upper))  # never outside the fitted range
+    assert isinstance(result.verification["agrees"], bool) and result.surrogate["rounds"]
     record = json.loads((tmp_path / "buy" / "plan.json").read_text())
     assert record["settings"]["budget"] == 200e6 and record["settings"]["seed"] == 1
 

@@ -3,6 +3,7 @@ verification disagrees (iterate), and the verified frontier and saturation check
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,15 +44,11 @@ class Data:
 
 def optimise(model: LayerSurrogate, options, limits, budget: float) -> np.ndarray:
     """The best integer mix under the model within budget, availability and the fitted range."""
-    curves = model.log_curves([min(l, int(model.upper[i])) for i, l in enumerate(limits)])
-    capped = [dataclass_replace_limit(o, min(l, int(model.upper[i]))) for i, (o, l) in enumerate(zip(options, limits))]
-    total = sum(s * ln for c in curves for ln, s in c)
+    bounds = [min(int(limit), int(model.upper[i])) for i, limit in enumerate(limits)]
+    curves = model.log_curves(bounds)
+    capped = [dataclasses.replace(o, max_steps=b) for o, b in zip(options, bounds)]
+    total = sum(slope * length for curve in curves for length, slope in curve)
     return knapsack(capped, curves, budget, max(total, 1e-9) + 1.0)
-
-
-def dataclass_replace_limit(option, limit: int):
-    import dataclasses
-    return dataclasses.replace(option, max_steps=int(limit))
 
 
 def search(data: Data, ev: MixEvaluator, options, limits, budget: float, *, verify_n: int, rounds: int,
@@ -120,7 +117,7 @@ def saturation(ev: MixEvaluator, options, limits, steps, budget: float, verify_n
     more = [max(int(q), int(l)) for q, l in zip(steps, limits)]
     diff = ev.values(more, verify_n) - ev.values(steps, verify_n)
     check = interval(diff)
-    saturated = check["ci95"][0] >= -1e-12 or check["ci95"][1] >= 0
+    saturated = check["ci95"][1] >= -1e-12  # not lower beyond the paired interval
     return {"unspent_usd": left, "more_of_everything": more, "value_lost_change": check, "saturated": bool(saturated),
             "explanation": ("more of every option (each at its availability) does not lower value lost beyond the "
                             "paired 95 % interval: the budget left is not needed")

@@ -20,7 +20,7 @@ import pandas as pd
 from airshield.planning.common import interval, load_base, world_of
 from airshield.planning.stocks import arm, scenario_rounds
 from airshield.pledges.night_sim import NightSimulator
-from airshield.pledges.nights import _scaled, group_counts
+from airshield.pledges.nights import scaled_raid, group_counts
 from airshield.pledges.outlook import GROUPS, NAMES
 
 MONTH = (dt.date(2025, 6, 1), dt.date(2025, 7, 1))
@@ -60,7 +60,7 @@ def run_june_2025(source: str | Path = "ukraine-national", *, replications: int 
         for d, night in enumerate(dates):
             launched = record[record.night == night].set_index("group").launched
             scales = {g: float(launched.get(g, 0)) / counts[g] for g in NAMES if counts.get(g)}
-            raid = _scaled(base.document["raid"], catalogue, scales, rng)
+            raid = scaled_raid(base.document["raid"], catalogue, scales, rng)
             armed, _ = arm(units, pool, catalogue)
             outcome = simulate(dict(base.document, raid=raid, fire_units=armed) if raid else None, (r, d))
             for k, n in outcome.fired.items():

@@ -49,13 +49,13 @@ def month_nights(raid: dict[str, Any], catalogue, month: ThreatMonth, rng: np.ra
     drones = _scale(month.launches.get("drones", 0.0) / days, base.get("drones", 0))
     if strike_nights is None:
         scales = {g: _scale(month.launches.get(g, 0.0) / days, base.get(g, 0)) for g in ("cruise", "ballistic")}
-        return [Night(_scaled(raid, catalogue, {"drones": drones, **scales}, rng), days, "average")]
+        return [Night(scaled_raid(raid, catalogue, {"drones": drones, **scales}, rng), days, "average")]
     strikes = min(int(strike_nights), days)
     scales = {g: _scale(month.launches.get(g, 0.0) / strikes, base.get(g, 0)) if strikes else 0.0
               for g in ("cruise", "ballistic")}
-    nights = [Night(_scaled(raid, catalogue, {"drones": drones}, rng), days - strikes, "drones")]
+    nights = [Night(scaled_raid(raid, catalogue, {"drones": drones}, rng), days - strikes, "drones")]
     if strikes:
-        nights.append(Night(_scaled(raid, catalogue, {"drones": drones, **scales}, rng), strikes, "strike"))
+        nights.append(Night(scaled_raid(raid, catalogue, {"drones": drones, **scales}, rng), strikes, "strike"))
     return [n for n in nights if n.weight > 0]
 
 
@@ -63,7 +63,8 @@ def _scale(per_night: float, scenario_count: int) -> float:
     return per_night / scenario_count if scenario_count else 0.0
 
 
-def _scaled(raid: dict[str, Any], catalogue, scales: dict[str, float], rng: np.random.Generator):
+def scaled_raid(raid: dict[str, Any], catalogue, scales: dict[str, float], rng: np.random.Generator):
+    """The raid with each wave scaled by its group's factor (random unbiased rounding); None if empty."""
     waves = []
     for wave in raid["waves"]:
         exact = wave["count"] * scales.get(group_of(wave, catalogue), 0.0)
