@@ -32,5 +32,5 @@ def show_buy(data: dict) -> None:
                   f.get("agrees", "-"), ", ".join(f"{k} x{q}" for k, q in f["mix"].items())) for f in data["frontier"]])
     s = data.get("saturation")
     if s:
-        click.echo(f"unspent {s['unspent_usd']:,.0f} USD: {s['explanation']} "
-                   f"(change {_iv(s['value_lost_change'])})")
+        change = f" (change {_iv(s['value_lost_change'])})" if "value_lost_change" in s else ""
+        click.echo(f"unspent {s['unspent_usd']:,.0f} USD: {s['explanation']}{change}")

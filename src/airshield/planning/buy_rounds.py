@@ -112,8 +112,14 @@ def saturation(ev: MixEvaluator, options, limits, steps, budget: float, verify_n
     availability) does not lower value lost beyond the paired interval; else say so."""
     room = [i for i, o in enumerate(options) if steps[i] < limits[i]]
     left = budget - cost(options, steps)
-    if not room or left < min(options[i].price_usd for i in room):
+    if left <= 0:
         return None
+    if not room:
+        return {"unspent_usd": left, "saturated": None,
+                "explanation": "every option is bought up to its availability (or what the budget allows)"}
+    if left < min(options[i].price_usd for i in room):
+        return {"unspent_usd": left, "saturated": None,
+                "explanation": "the budget left is less than one more step of any option with room"}
     more = [max(int(q), int(l)) for q, l in zip(steps, limits)]
     diff = ev.values(more, verify_n) - ev.values(steps, verify_n)
     check = interval(diff)
