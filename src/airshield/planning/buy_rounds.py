@@ -45,7 +45,8 @@ class Data:
 def optimise(model: LayerSurrogate, options, limits, budget: float) -> np.ndarray:
     """The best integer mix under the model within budget, availability and the fitted range."""
     bounds = [min(int(limit), int(model.upper[i])) for i, limit in enumerate(limits)]
-    curves = model.log_curves(bounds)
+    curves = [curve if model.saving_alone(i, b) > model.noise else []  # no buying what is lost in noise
+              for i, (curve, b) in enumerate(zip(model.log_curves(bounds), bounds))]
     capped = [dataclasses.replace(o, max_steps=b) for o, b in zip(options, bounds)]
     total = sum(slope * length for curve in curves for length, slope in curve)
     return knapsack(capped, curves, budget, max(total, 1e-9) + 1.0)

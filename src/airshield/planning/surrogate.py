@@ -39,6 +39,10 @@ class LayerSurrogate:
         x = np.atleast_2d(np.asarray(x, dtype=float))
         return self.v0 * np.prod(1.0 - self.m * (1.0 - np.exp(-x / self.c)), axis=1)
 
+    def saving_alone(self, i: int, steps: float) -> float:
+        """Modelled saving of ``steps`` of option ``i`` alone [value points]."""
+        return float(self.v0 * self.m[i] * (1.0 - np.exp(-steps / self.c[i])))
+
     def inside(self, x) -> bool:
         """Whether ``x`` lies inside the fitted range (the trust region)."""
         return bool(np.all(np.asarray(x) <= self.upper + 1e-9))
