@@ -19,8 +19,8 @@ OPTIONS = [
 def test_budget_and_availability_respected(two_cities, tmp_path):
     path = tmp_path / "options.yaml"
     path.write_text(yaml.safe_dump(OPTIONS))
-    result = plan_procurement(two_cities, budget=200e6, options=path, replications=2, samples=1, seed=1,
-                              frontier_points=3, out=tmp_path / "buy")
+    result = plan_procurement(two_cities, budget=200e6, options=path, replications=2, verify_replications=3,
+                              samples=1, seed=1, frontier_points=3, out=tmp_path / "buy")
     assert result.cost <= 200e6
     assert result.mix["+1 IRIS-T SLM"] <= 1 and result.mix["+10 IRIS-T"] <= 3
     for point in result.frontier:

@@ -28,10 +28,13 @@ def list_pledges(ledger_file, simulated, as_json) -> None:
         return
     print_table(f"Pledge ledger ({ledger.file})", ("id", "announced", "donor", "item", "count", "delivery", "status",
                                                     "in model"),
-                [(p.id, p.to_dict()["announced"], p.donor[:28], p.system or p.munition or p.sensor or p.ew or p.reported_as[:22] + " (not in catalogue)",
-                  "-" if p.count is None else p.count, _window(p), p.status,
+                [(p.id, p.to_dict()["announced"], p.donor[:28], _item(p), "-" if p.count is None else p.count, _window(p), p.status,
                   p.model_count if p.simulated else "no") for p in rows])
     click.echo("sources: airshield pledges list --json (field 'source'), or the ledger file")
+
+
+def _item(p) -> str:
+    return p.system or p.munition or p.sensor or p.ew or p.reported_as[:22] + " (not in catalogue)"
 
 
 def _window(p) -> str:
