@@ -113,7 +113,7 @@ def plan_procurement(source: str | Path, *, budget: float, options: str | Path |
                                    tolerance=tolerance, verify=verify)
     front, _ = frontier(data, ev, opts, limits, budget, frontier_points, verify_n=n_verify, tolerance=tolerance,
                         verify=verify)
-    model = data.fit()  # the final model rests on every simulated point
+    model = data.fit(cv=True)  # the final model rests on every simulated point
     predicted = float(model.predict(steps)[0])
     verification: dict[str, Any] = {"replications": n_verify, "seed": seed,
                                     "today": interval(ev.values([0] * len(opts), n_verify) if verify else today)}

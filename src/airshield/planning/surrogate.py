@@ -68,15 +68,15 @@ class LayerSurrogate:
                 "cv_rmse": self.cv_rmse, "replication_noise": self.noise, "points": self.points}
 
 
-def fit_surrogate(x: np.ndarray, y: np.ndarray, se: np.ndarray) -> LayerSurrogate:
+def fit_surrogate(x: np.ndarray, y: np.ndarray, se: np.ndarray, *, cv: bool = True) -> LayerSurrogate:
     """Weighted least squares (weights 1/(se^2 + floor^2)) on points ``x`` (n, d) with mean value lost
-    ``y`` and its standard error ``se``; ``cv_rmse`` from K-fold cross-validation."""
+    ``y`` and its standard error ``se``; ``cv_rmse`` from K-fold cross-validation (NaN if ``cv`` is off)."""
     x, y, se = (np.asarray(a, dtype=float) for a in (x, y, se))
     upper = x.max(axis=0)
     params = _fit(x, y, se, upper)
     v0, m, c = _unpack(params, upper)
     noise = float(np.sqrt(np.mean(se ** 2)))
-    return LayerSurrogate(v0, m, c, upper, _cv_rmse(x, y, se, upper), noise, len(y))
+    return LayerSurrogate(v0, m, c, upper, _cv_rmse(x, y, se, upper) if cv else float("nan"), noise, len(y))
 
 
 def _unpack(p: np.ndarray, upper: np.ndarray):
