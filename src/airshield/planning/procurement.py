@@ -111,6 +111,13 @@ def plan_procurement(source: str | Path, *, budget: float, options: str | Path |
     tolerance = 1e-6 * max(float(today.mean()), 1e-12)
     steps, model, history = search(data, ev, opts, limits, budget, verify_n=n_verify, rounds=rounds,
                                    tolerance=tolerance, verify=verify)
+    sat = saturation(ev, opts, limits, steps, budget, n_verify) if verify else None
+    if sat and sat["saturated"] is False:  # more would help: learn from that point and choose again
+        data.add(sat["more_of_everything"], ev.values(sat["more_of_everything"], n_verify))
+        steps, model, again = search(data, ev, opts, limits, budget, verify_n=n_verify, rounds=rounds,
+                                     tolerance=tolerance, verify=verify)
+        history += [{**h, "after_saturation_check": True} for h in again]
+        sat = saturation(ev, opts, limits, steps, budget, n_verify)
     front, _ = frontier(data, ev, opts, limits, budget, frontier_points, verify_n=n_verify, tolerance=tolerance,
                         verify=verify)
     model = data.fit(cv=True)  # the final model rests on every simulated point
@@ -130,7 +137,7 @@ def plan_procurement(source: str | Path, *, budget: float, options: str | Path |
     result.surrogate = {**model.to_dict(), "rounds": history,
                         "design": [{"steps": x, "mean": y, "se": se, "replications": n}
                                    for x, y, se, n in zip(data.x, data.y, data.se, data.n)]}
-    result.saturation = saturation(ev, opts, limits, steps, budget, n_verify) if verify else None
+    result.saturation = sat
     if out is not None:
         _write(Path(out), base, result)
     return result
