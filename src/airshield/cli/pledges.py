@@ -63,6 +63,8 @@ def _window(p) -> str:
 @click.option("--target", type=float, default=None, help="protection target: neutralised share (default: the records' last 3 months)")
 @click.option("--budget", type=float, default=18e9, show_default=True, help="budget for the buy list [USD]; 0: no buy list")
 @click.option("--options", "options_file", type=click.Path(dir_okay=False), default=None, help="procurement options table")
+@click.option("--buy-replications", type=click.IntRange(2), default=4, show_default=True,
+              help="replications of each design point of the buy list (verifications use 20)")
 @click.option("--replications", "-n", type=click.IntRange(2), default=10, show_default=True)
 @click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
 @click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True)
@@ -71,11 +73,12 @@ def _window(p) -> str:
 @click.option("--json", "as_json", is_flag=True)
 @user_errors
 def assess(scenario, months, start, ledger_file, delay, outlook, threat, strike_nights, stocks, supply, target, budget,
-           options_file, replications, seed, workers, out, with_report, as_json) -> None:
+           options_file, buy_replications, replications, seed, workers, out, with_report, as_json) -> None:
     from airshield.pledges.assess import assess_pledges
     result = assess_pledges(scenario, months=months, start=start, ledger=ledger_file, delay=delay, outlook=outlook,
                             threat=threat, strike_nights=strike_nights, stocks=stocks, supply=list(supply),
                             target=target, budget=budget or None, buy_options=options_file,
+                            buy_replications=buy_replications,
                             replications=replications, seed=seed, workers=workers, out=out)
     if with_report:
         from airshield.report.pledges import write_pledges_report
