@@ -177,10 +177,11 @@ def _register() -> None:
     from airshield.cli.sweep import sweep
     from airshield.cli.web import serve
     from airshield.cli.wta import wta
+    from airshield.cli.pledges import pledges
     history.add_command(replay)
     history.add_command(validate_history, name="validate")
     for command in (coverage, compare_doctrine, calibrate, plan, campaign, export, report, serve, wta, history,
-                    results, sweep):
+                    results, sweep, pledges):
         cli.add_command(command)
 
 
