@@ -7,15 +7,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from airshield.analysis.measures import COUNTS
 from airshield.world import World
 
 OUTCOMES = {"kill": "destroyed", "ew_loss": "ew_lost", "failure": "failed", "impact": "leaked", "in_flight": "in_flight"}
-COUNT_KEYS = ("launched", "destroyed", "ew_lost", "failed", "leaked", "in_flight")
+COUNT_KEYS = COUNTS
 
 
 @dataclass(frozen=True)
 class ReplicationMetrics:
-    """What one replication produced.
+    """What one replication produced (the measures of :mod:`airshield.analysis.measures`).
 
     ``by_threat``: type -> {launched, destroyed, ew_lost, failed, leaked, in_flight} [-] (launched =
     the sum of the others);
@@ -39,6 +40,11 @@ class ReplicationMetrics:
         total = {k: sum(row[k] for row in self.by_threat.values()) for k in COUNT_KEYS}
         total["impacts"] = self.impacts
         return total
+
+    @property
+    def interceptors_expended(self) -> int:
+        """Interceptors fired over all munitions [rounds]."""
+        return int(sum(row["expended"] for row in self.interceptors.values()))
 
 
 def replication_metrics(world: World, log: pd.DataFrame) -> ReplicationMetrics:

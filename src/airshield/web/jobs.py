@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from airshield.errors import AirshieldError
+from airshield.runs.options import RunOptions
 from airshield.runs.session import run_world
 from airshield.world import World
 
@@ -124,8 +125,9 @@ class JobQueue:
             if job.task is not None:
                 job.result, job.status = job.task(progress), "complete"
                 return
-            result = run_world(job.world, seed=job.seed, replications=job.replications, workers=self.workers,
-                               out=self.runs_dir, keep_events=True, progress=progress, keep_in_memory=False)
+            options = RunOptions(seed=job.seed, replications=job.replications, workers=self.workers,
+                                 out=self.runs_dir, keep_events=True, progress=progress)
+            result = run_world(job.world, options, keep_in_memory=False)
             job.run, job.status = result.store.dir.name, "complete"
         except Cancelled:
             job.status = "cancelled"

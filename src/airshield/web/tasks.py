@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from airshield.runs.backends.local import SerialBackend
+from airshield.runs.options import RunOptions
 from airshield.runs.store import atomic_write_bytes
 from airshield.safepaths import inside, slug
 from airshield.world import World
@@ -65,7 +66,8 @@ def sweep_task(root: Path, world: World, scenario: str, sets: list[tuple[str, li
         folder = plan_folder(root, "sweep", scenario)
         source = write_input(folder, world)
         backend = CountingBackend(progress, len(points) * replications)
-        table = sweep_points(source, points, seed=seed, replications=replications, backend=backend)
+        options = RunOptions(seed=seed, replications=replications, progress=False)
+        table = sweep_points(source, points, options, backend=backend).table
         rows = json.loads(table.to_json(orient="records"))
         buffer = io.StringIO()
         table.to_csv(buffer, index=False)
