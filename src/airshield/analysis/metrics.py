@@ -117,4 +117,4 @@ class _Events:
 
 def _codes(column: pd.Series, names) -> np.ndarray:
     """Each entry's position in ``names`` (-1 for a name not among them, such as "")."""
-    return pd.Categorical(column, categories=list(names)).codes.astype(int)
+    return pd.Index(list(names)).get_indexer(column.astype(object)).astype(int)
