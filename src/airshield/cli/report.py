@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-FORMAT_NAMES = ("czml", "geojson", "kml")
+FORMAT_NAMES = ("czml", "geojson", "gpkg", "kml")
 """The export formats (airshield.report.exports.FORMATS; listed here so that the CLI starts fast)."""
 
 
