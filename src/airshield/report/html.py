@@ -23,6 +23,9 @@ th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.muted{color
 .cards{display:flex;flex-wrap:wrap;gap:.6rem}.card{border:1px solid #d0d0d0;border-radius:6px;padding:.5rem .8rem;min-width:9rem}
 .card b{display:block;font-size:1.3rem}img{max-width:100%;height:auto}figure{margin:1rem 0}
 figcaption{color:#444;font-size:.9rem}
+@media print{body{max-width:none;padding:0;font-size:10.5pt}h1,h2,h3{break-after:avoid;page-break-after:avoid}
+section#map,figure,table,.cards{break-inside:avoid;page-break-inside:avoid}img,svg{max-height:24cm}
+a{color:inherit;text-decoration:none}@page{size:A4;margin:14mm}}
 """
 
 
@@ -80,7 +83,9 @@ def _headline(summary: RunSummary) -> str:
 
 
 def _map_section(context: RunContext, tracks, replication: int) -> str:
-    caption = (f"Oblasts from the shipped boundaries; sensor coverage against a target at "
+    caption = (f"Zoomed to the defended area; the inset shows the theatre and the launch areas (those off the map "
+               f"are named at its edge with their distance). Oblasts: geoBoundaries (ODbL, © OpenStreetMap "
+               f"contributors); neighbouring countries: Natural Earth. Sensor coverage against a target at "
                f"{context.scene.coverage_altitude_m:.0f} m; ")
     caption += (f"threat routes and impacts of replication {replication}." if tracks is not None else
                 "no threat routes: the run kept no event logs (use airshield run --keep-events).")
@@ -114,6 +119,6 @@ def _tables(summary: RunSummary) -> str:
 def _notes(tracks) -> str:
     return ('<section id="notes"><h2>Notes</h2><p>Figures are means over Monte Carlo replications of an '
             'illustrative model with approximate public catalogue figures; see the scenario file in the run '
-            'directory. Threat routes are straight lines between the positions recorded in the event log '
-            '(launch, detection, engagement, kill, EW loss, failure, impact); the engine\'s dog-legs between '
-            'those events are not drawn.</p></section>')
+            'directory. Threat routes join the positions recorded in the event log: launch, the waypoints of '
+            'each route (climb, dog-legs, dive, the points of a ballistic arc), detection, engagement, kill, '
+            'EW loss, failure and impact; the engine flies straight between them.</p></section>')
