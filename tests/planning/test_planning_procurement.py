@@ -32,6 +32,9 @@ def test_budget_and_availability_respected(two_cities, tmp_path):
     upper = result.surrogate["fitted_range_steps"]
     assert all(q <= u for q, u in zip(result.mix.values(), upper))  # never outside the fitted range
     assert isinstance(result.verification["agrees"], bool) and result.surrogate["rounds"]
+    # the prediction judged is the one made before the chosen mix was simulated for its verification
+    assert result.predicted_value_lost == result.surrogate["rounds"][-1]["predicted"]
+    assert result.verification["agrees"] == result.surrogate["rounds"][-1]["agrees"]
     record = json.loads((tmp_path / "buy" / "plan.json").read_text())
     assert record["settings"]["budget"] == 200e6 and record["settings"]["seed"] == 1
 

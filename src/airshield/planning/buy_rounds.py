@@ -76,26 +76,20 @@ def search(data: Data, ev: MixEvaluator, options, limits, budget: float, *, veri
 
 
 def frontier(data: Data, ev: MixEvaluator, options, limits, budget: float, points: int, *, verify_n: int,
-             tolerance: float, verify: bool) -> tuple[list[dict[str, Any]], LayerSurrogate]:
-    """Pareto frontier at budgets 0..budget, each point verified; points that disagree are added and
-    the model refitted once, then the frontier is recomputed and verified again."""
-    for attempt in range(2):
-        model = data.fit()
-        rows, added = [], False
-        for b in np.linspace(0.0, budget, max(2, points)):
-            steps = optimise(model, options, limits, float(b))
-            predicted = float(model.predict(steps)[0])
-            row = {"budget": float(b), "cost": cost(options, steps), "predicted_value_lost": predicted,
-                   "steps": steps.tolist(), "mix": {o.name: int(q) for o, q in zip(options, steps) if q}}
-            if verify:
-                row.update(ev.verify(steps, predicted, verify_n, tolerance))
-                if not row["agrees"] and attempt == 0:
-                    data.add(steps, ev.values(steps, verify_n))
-                    added = True
-            rows.append(row)
-        if not added:
-            break
-    return _pareto(rows), model
+             rounds: int, tolerance: float, verify: bool) -> list[dict[str, Any]]:
+    """Pareto frontier at budgets 0..budget: at each budget the same search as the chosen mix (optimise,
+    predict, verify; where they disagree, add the point, refit and choose again, up to ``rounds`` times).
+    Each row's prediction is the one made before its mix was verified."""
+    rows = []
+    for b in np.linspace(0.0, budget, max(2, points)):
+        steps, _, history = search(data, ev, options, limits, float(b), verify_n=verify_n, rounds=rounds,
+                                   tolerance=tolerance, verify=verify)
+        last = history[-1]
+        row = {"budget": float(b), "cost": cost(options, steps), "predicted_value_lost": last["predicted"],
+               "steps": steps.tolist(), "mix": {o.name: int(q) for o, q in zip(options, steps) if q},
+               "refits": len(history) - 1}
+        rows.append({**row, **{k: last[k] for k in ("predicted", "verified", "saved", "agrees") if k in last}})
+    return _pareto(rows)
 
 
 def _pareto(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -7,15 +7,17 @@
    the magazines of the units that carry the munition.
 2. Surrogate (:mod:`.surrogate`): value lost V(x) = V0 prod_i (1 - m_i (1 - exp(-x_i/c_i))), with
    diminishing returns and multiplicative interactions, fitted by weighted least squares, with a
-   cross-validated error. It is trusted only inside the fitted range.
+   cross-validated error, plus a Gaussian-process correction of its residuals near the simulated
+   points (:mod:`.residual_field`). It is trusted only inside the fitted range.
 3. Optimisation: in log space the model is separable and concave, so an exact knapsack MILP (HiGHS,
    :mod:`.knapsack`) finds the best integer mix within budget (checked in whole cents), availability
    and the fitted range.
 4. Verification: the chosen mix is simulated with ``verify_replications`` (>= 20) on the same seeds as
    today. If its predicted value lost lies outside the verified 95 % interval, the verified point is
    added, the surrogate refitted and the mix chosen again (up to ``rounds`` times); the answer says
-   whether they agree. Every frontier point (budgets 0 .. budget) is verified the same way, and
-   points that disagree are added and the frontier recomputed once.
+   whether they agree. The prediction compared is always the one made before the mix was simulated
+   for its verification. Every frontier point (budgets 0 .. budget) is searched and verified the same
+   way.
 5. Saturation: when budget is left that could buy more, all options at their availability are
    simulated against the mix (paired): the unspent budget is explained only if that does not lower
    value lost beyond the interval; otherwise the answer says the budget is left by the model's range.
@@ -118,17 +120,18 @@ def plan_procurement(source: str | Path, *, budget: float, options: str | Path |
                                      tolerance=tolerance, verify=verify)
         history += [{**h, "after_saturation_check": True} for h in again]
         sat = saturation(ev, opts, limits, steps, budget, n_verify)
-    front, _ = frontier(data, ev, opts, limits, budget, frontier_points, verify_n=n_verify, tolerance=tolerance,
-                        verify=verify)
-    model = data.fit(cv=True)  # the final model rests on every simulated point
-    predicted = float(model.predict(steps)[0])
+    front = frontier(data, ev, opts, limits, budget, frontier_points, verify_n=n_verify, rounds=rounds,
+                     tolerance=tolerance, verify=verify)
+    model = data.fit(cv=True)  # the final model rests on every simulated point (reported for its parameters)
+    predicted = history[-1]["predicted"]  # made before the chosen mix was verified
     verification: dict[str, Any] = {"replications": n_verify, "seed": seed,
                                     "today": interval(ev.values([0] * len(opts), n_verify) if verify else today)}
     if verify:
         check = ev.verify(steps, predicted, n_verify, tolerance)
         verification.update({"chosen": check["verified"], "saved": check["saved"], "agrees": check["agrees"],
                              "method": "same seeds for every mix (common random numbers); 95 % interval of the mean; "
-                                       "agrees = the prediction lies inside the verified interval"})
+                                       "agrees = the prediction, made before the mix was simulated for its "
+                                       "verification, lies inside the verified interval"})
     result = ProcurementResult(budget, opts, marginal, {o.name: int(steps[i]) for i, o in enumerate(opts)},
                                _cost(opts, steps), predicted, front, verification,
                                _settings(base, budget, opts, options, replications, n_verify, seed, samples,

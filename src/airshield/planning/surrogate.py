@@ -10,6 +10,10 @@ of its diminishing returns. Options interact multiplicatively (substitutes: one 
 shrinks what is left for the others). In log space the model is separable, so the best integer mix
 under a budget is an exact knapsack over concave curves (:mod:`.knapsack`). The model is trusted only
 inside the fitted range: x_i <= the largest quantity of option i among the fitted points.
+
+Where the layered form misses systematically, a Gaussian-process correction of its residuals
+(:mod:`.residual_field`) joins the prediction near the simulated points; the knapsack optimises the
+layered form, and every reported prediction includes the correction.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import least_squares
+
+from airshield.planning.residual_field import ResidualField, fit_residual_field
 
 FOLDS = 5
 
@@ -33,11 +39,20 @@ class LayerSurrogate:
     cv_rmse: float
     noise: float
     points: int
+    correction: ResidualField | None = None
 
-    def predict(self, x) -> np.ndarray:
-        """Predicted value lost at quantities ``x`` (one point or rows of points) [value points]."""
+    def layered(self, x) -> np.ndarray:
+        """The layered form alone at quantities ``x`` (one point or rows of points) [value points]."""
         x = np.atleast_2d(np.asarray(x, dtype=float))
         return self.v0 * np.prod(1.0 - self.m * (1.0 - np.exp(-x / self.c)), axis=1)
+
+    def predict(self, x) -> np.ndarray:
+        """Predicted value lost at quantities ``x``: the layered form plus the residual correction,
+        never below 0 [value points]."""
+        value = self.layered(x)
+        if self.correction is not None:
+            value = value + self.correction.predict(x)
+        return np.maximum(value, 0.0)
 
     def saving_alone(self, i: int, steps: float) -> float:
         """Modelled saving of ``steps`` of option ``i`` alone [value points]."""
@@ -65,7 +80,8 @@ class LayerSurrogate:
     def to_dict(self) -> dict:
         return {"model": "V0 * prod_i (1 - m_i (1 - exp(-x_i / c_i)))", "v0": self.v0, "m": self.m.tolist(),
                 "c_steps": self.c.tolist(), "fitted_range_steps": self.upper.tolist(),
-                "cv_rmse": self.cv_rmse, "replication_noise": self.noise, "points": self.points}
+                "cv_rmse": self.cv_rmse, "replication_noise": self.noise, "points": self.points,
+                "residual_correction": self.correction.to_dict() if self.correction is not None else None}
 
 
 def fit_surrogate(x: np.ndarray, y: np.ndarray, se: np.ndarray, *, cv: bool = True) -> LayerSurrogate:
@@ -73,10 +89,17 @@ def fit_surrogate(x: np.ndarray, y: np.ndarray, se: np.ndarray, *, cv: bool = Tr
     ``y`` and its standard error ``se``; ``cv_rmse`` from K-fold cross-validation (NaN if ``cv`` is off)."""
     x, y, se = (np.asarray(a, dtype=float) for a in (x, y, se))
     upper = x.max(axis=0)
-    params = _fit(x, y, se, upper)
-    v0, m, c = _unpack(params, upper)
-    noise = float(np.sqrt(np.mean(se ** 2)))
-    return LayerSurrogate(v0, m, c, upper, _cv_rmse(x, y, se, upper) if cv else float("nan"), noise, len(y))
+    model = _fit_model(x, y, se, upper)
+    return LayerSurrogate(model.v0, model.m, model.c, upper, _cv_rmse(x, y, se, upper) if cv else float("nan"),
+                          float(np.sqrt(np.mean(se ** 2))), len(y), model.correction)
+
+
+def _fit_model(x, y, se, upper) -> LayerSurrogate:
+    """The layered form by weighted least squares, then the correction of its residuals."""
+    v0, m, c = _unpack(_fit(x, y, se, upper), upper)
+    layered = LayerSurrogate(v0, m, c, upper, float("nan"), 0.0, len(y))
+    field = fit_residual_field(x, y - layered.layered(x), se, np.maximum(upper, 1.0))
+    return LayerSurrogate(v0, m, c, upper, float("nan"), 0.0, len(y), field)
 
 
 def _unpack(p: np.ndarray, upper: np.ndarray):
@@ -116,8 +139,5 @@ def _cv_rmse(x, y, se, upper) -> float:
     errors = []
     for k in range(FOLDS):
         test = np.arange(n) % FOLDS == k
-        p = _fit(x[~test], y[~test], se[~test], upper)
-        v0, m, c = _unpack(p, upper)
-        pred = v0 * np.prod(1.0 - m * (1.0 - np.exp(-x[test] / c)), axis=1)
-        errors += list(pred - y[test])
+        errors += list(_fit_model(x[~test], y[~test], se[~test], upper).predict(x[test]) - y[test])
     return float(np.sqrt(np.mean(np.square(errors))))
