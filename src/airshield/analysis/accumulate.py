@@ -12,7 +12,7 @@ from collections import defaultdict
 import numpy as np
 
 from airshield.analysis.flat import to_row
-from airshield.analysis.metrics import COUNT_KEYS, ReplicationMetrics
+from airshield.analysis.metrics import CARRIER_KEYS, COUNT_KEYS, ReplicationMetrics
 from airshield.analysis.stats import mean_interval
 
 
@@ -66,6 +66,7 @@ class SummaryAccumulator:
             "cost": {"defender_usd": self.mean("defender_usd"), "attacker_usd": self.mean("attacker_usd")},
             "unit_use": {u: {"engagements": self.mean(f"unit_use/{u}/engagements"),
                              "rounds": self.mean(f"unit_use/{u}/rounds")} for u in sorted(sections["unit_use"])},
+            "carriers": {k: self.mean(k) for k in CARRIER_KEYS},
         }
 
 

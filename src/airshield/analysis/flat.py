@@ -6,9 +6,9 @@ Column names join the nesting with '/': ``by_threat/shahed-136/launched``,
 
 from __future__ import annotations
 
-from airshield.analysis.metrics import ReplicationMetrics
+from airshield.analysis.metrics import CARRIER_KEYS, ReplicationMetrics
 
-SCALARS = ("impacts", "value_lost", "defender_usd", "attacker_usd")
+SCALARS = ("impacts", "value_lost", "defender_usd", "attacker_usd", *CARRIER_KEYS)
 NESTED = ("by_threat", "interceptors", "unit_use")
 
 
@@ -38,4 +38,10 @@ def from_row(row: dict[str, float]) -> ReplicationMetrics:
     return ReplicationMetrics(by_threat=nested["by_threat"], impacts=int(row["impacts"]),
                               interceptors=nested["interceptors"], value_lost=float(row["value_lost"]),
                               value_lost_by_asset=by_asset, defender_usd=float(row["defender_usd"]),
-                              attacker_usd=float(row["attacker_usd"]), unit_use=nested["unit_use"])
+                              attacker_usd=float(row["attacker_usd"]), unit_use=nested["unit_use"],
+                              **{k: _count(row.get(k)) for k in CARRIER_KEYS})
+
+
+def _count(value) -> int:
+    """A count cell, 0 where absent or NaN (rows stored before the column existed)."""
+    return int(value) if value is not None and value == value else 0
