@@ -8,7 +8,8 @@ import io
 import numpy as np
 import pandas as pd
 
-OUTCOMES = (("destroyed", "#2e7d32"), ("ew_lost", "#8e24aa"), ("failed", "#9e9e9e"), ("leaked", "#c62828"), ("in_flight", "#f9a825"))
+OUTCOMES = (("destroyed", "#2e7d32"), ("ew_lost", "#8e24aa"), ("failed", "#9e9e9e"), ("leaked", "#c62828"), ("in_flight", "#f9a825"),
+            ("returned", "#1565c0"))
 
 
 def _figure(width: float = 6.4, height: float = 3.6, ncols: int = 1):

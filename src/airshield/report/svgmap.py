@@ -17,7 +17,7 @@ from airshield.report.tracks import Tracks
 
 WIDTH = 960
 FATE_COLOURS = {"kill": "#2e7d32", "impact": "#c62828", "ew_loss": "#8e24aa", "failure": "#757575",
-                "airborne": "#ef6c00"}
+                "returned": "#1565c0", "airborne": "#ef6c00"}
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def _legend(frame: Frame) -> str:
     rows = [("#d32f2f", "defended asset (size: value)"), ("#2e7d32", "fire unit and envelope"),
             ("#1565c0", "sensor and coverage"), ("#8e24aa", "EW zone / EW loss"), ("#424242", "launch area"),
             ("#2e7d32", "track ending in a kill"), ("#c62828", "track ending in an impact (x)"),
-            ("#ef6c00", "airborne at the end")]
+            ("#1565c0", "carrier back at its base"), ("#ef6c00", "airborne at the end")]
     y0 = frame.height - 14 * len(rows) - 12
     parts = [f'<g class="legend" font-size="11"><rect x="6" y="{y0 - 6:.0f}" width="230" height="{14 * len(rows) + 10}" '
              'fill="white" fill-opacity="0.85" stroke="#bdbdbd"/>']
