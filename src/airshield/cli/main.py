@@ -147,6 +147,8 @@ def _register() -> None:
     cli.add_command(coverage)
     from airshield.cli.history import history
     cli.add_command(compare_doctrine)
+    from airshield.cli.paired import compare_scenarios
+    cli.add_command(compare_scenarios)
     from airshield.cli.history_model import calibrate, replay, validate as validate_history
     history.add_command(replay)
     history.add_command(validate_history, name="validate")
