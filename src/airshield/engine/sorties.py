@@ -92,15 +92,29 @@ def release_points(world: World, aim: np.ndarray, area: np.ndarray, near: np.nda
                    standoff: np.ndarray) -> np.ndarray:
     """Release points (n,2) [m]: on the line from ``aim`` through ``area``, at the distance of
     ``area`` clipped to [near, far], moved back out of the known envelopes plus ``standoff``."""
-    offset = area - aim
+    away, length = _rays(aim, area)
+    planned = aim + away * np.clip(length, near, far)[:, None]
+    centres, radius = known_covers(world)
+    return push_out(aim, planned, centres, radius[None, :] + standoff[:, None])
+
+
+def push_out(aim: np.ndarray, point: np.ndarray, centres: np.ndarray, radius: np.ndarray) -> np.ndarray:
+    """``point`` (n,2) [m] moved away from ``aim`` along their line until it is outside every
+    circle (``centres`` (k,2), ``radius`` (n,k) or (k,) [m])."""
+    away, distance = _rays(aim, point)
+    radius = np.broadcast_to(radius, (len(point), len(centres)))
+    for _ in range(len(centres)):  # each pass leaves at least one more circle behind for good
+        for k, c in enumerate(centres):
+            distance = _outside(aim, away, distance, c, radius[:, k])
+    return aim + away * distance[:, None]
+
+
+def _rays(aim: np.ndarray, point: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Unit directions (n,2) from ``aim`` to ``point`` (east when they coincide) and distances (n,) [m]."""
+    offset = point - aim
     length = np.hypot(offset[:, 0], offset[:, 1])
     away = np.where(length[:, None] > 0, offset / np.where(length > 0, length, 1.0)[:, None], [1.0, 0.0])
-    distance = np.clip(length, near, far)
-    centres, radius = known_covers(world)
-    for _ in range(len(radius)):  # each pass leaves at least one more circle behind for good
-        for c, r in zip(centres, radius):
-            distance = _outside(aim, away, distance, c, r + standoff)
-    return aim + away * distance[:, None]
+    return away, length
 
 
 def _outside(aim: np.ndarray, away: np.ndarray, distance: np.ndarray, centre: np.ndarray,
@@ -120,9 +134,15 @@ def _outside(aim: np.ndarray, away: np.ndarray, distance: np.ndarray, centre: np
 def known_covers(world: World) -> tuple[np.ndarray, np.ndarray]:
     """Centres (k,2) [m] and ground radii (k,) [m] of the envelopes the attacker keeps out of: the
     longest reach of each fire unit known to it with a munition that can engage aircraft."""
-    weapons, units = world.weapons, world.units
-    able = weapons.allowed[:, class_index(CARRIER)]
-    reach = np.zeros(len(units.name))
-    np.maximum.at(reach, weapons.unit[able], weapons.range_max[able])
+    units, reach = world.units, aircraft_reach(world)
     rows = np.flatnonzero(units.known & (reach > 0))
     return np.column_stack([units.x[rows], units.y[rows]]), reach[rows]
+
+
+def aircraft_reach(world: World) -> np.ndarray:
+    """Per fire unit, the longest ground reach [m] of its munitions that can engage aircraft (0: none)."""
+    weapons = world.weapons
+    able = weapons.allowed[:, class_index(CARRIER)]
+    reach = np.zeros(len(world.units.name))
+    np.maximum.at(reach, weapons.unit[able], weapons.range_max[able])
+    return reach
