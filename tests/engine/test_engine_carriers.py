@@ -57,6 +57,32 @@ def test_carrier_releases_at_the_hand_computed_time_and_place():
     assert (draws.parent[:4] == carrier).all() and draws.parent[carrier] == -1
 
 
+def test_cruise_missiles_launch_where_and_when_their_bomber_releases_them():
+    # 12 Kh-101 on Tu-95MS (8 a sortie): two sorties from a base 280 km south of the target, both
+    # taking off at 10 min; the launch area 166 km short of the target is inside 100..2500 km
+    base, area = (48.0, LON), (49.0, LON)
+    bear = {"tu-95ms": {"altitude_spread_m": 0, "speed_kmh": 720}}
+    w = world_of(waves=[{"threat": "kh-101", "count": 12, "launch": {"lat": area[0], "lon": LON, "radius_km": 0},
+                         "start_min": 10, "duration_min": 0, "route": "direct",
+                         "carrier": {"type": "tu-95ms", "base": {"lat": base[0], "lon": LON}}}],
+                 catalogue={"threats": bear})
+    draws = draw_threats(w, ThreatStreams.of(5), 15.0)
+    assert draws.n == 12 + 2 and draws.parent[:8].tolist() == [12] * 8 and draws.parent[8:12].tolist() == [13] * 4
+    leg = float(np.hypot(*(xy(w, area[0]) - xy(w, base[0]))))
+    climb = 1.5 * 9000.0  # then level at 9 km to the release point, at 200 m/s
+    expected = 600.0 + (math.hypot(climb, 9000.0) + leg - climb) / 200.0
+    np.testing.assert_allclose(draws.release_time[12:], expected, rtol=1e-12)
+    np.testing.assert_allclose(draws.release_xy[12:], np.tile(xy(w, area[0]), (2, 1)), atol=1e-6)
+    log = run_replication(w, 5)
+    launch = log[(log.kind == "launch") & (log.threat < 12)]
+    assert len(launch) == 12
+    np.testing.assert_allclose(launch.time, expected, rtol=1e-12)
+    np.testing.assert_allclose(launch[["x", "y"]].to_numpy(), np.tile(xy(w, area[0]), (12, 1)), atol=1e-6)
+    release = log[log.kind == "release"].sort_values("threat")
+    assert release.threat.tolist() == [12, 13] and release.rounds.tolist() == [8, 4]
+    check_conservation(w, log)
+
+
 def test_glide_bomb_flies_its_ground_range_at_its_speed_from_the_release_altitude():
     w = world()
     log = run_replication(w, 3)

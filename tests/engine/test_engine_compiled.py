@@ -9,7 +9,8 @@ from airshield.world import load_world
 
 CASES = [("kyiv-small", {}, range(3)), ("kyiv-small", {"doctrine.assigner": "cost-aware"}, range(2)),
          ("kyiv-small", {"doctrine.shoot_look_shoot": False, "run.horizon_h": 5.2}, range(2)),
-         ("ukraine-national", {}, range(2))]
+         ("ukraine-national", {}, range(2)), ("front-kharkiv-sam", {}, range(2)),
+         ("front-kharkiv-ambush", {}, range(2))]
 
 
 @pytest.mark.parametrize("name, overrides, seeds", CASES, ids=lambda v: str(v) if isinstance(v, str) else None)

@@ -67,9 +67,27 @@ def test_glide_bomb_needs_a_carrier_and_weapons_only_on_aircraft(tmp_path):
     assert fail(tmp_path, document).path == "catalogue.threats.kh-22.weapons"
 
 
-def test_cli_exits_2_on_a_bad_carrier(capsys, tmp_path):
+def _beyond_reach() -> dict:
+    document = doc()
+    document["catalogue"] = {"threats": {"su-34": {"weapons": {"fab-500-umpk": {"release_range_max_km": 90}}}}}
+    return document
+
+
+BAD = {  # the three of issue 16, item 6, and the field each message must name
+    "weapon not carried": (doc(threat="kh-101"), "raid.waves[0].carrier.type"),
+    "release beyond reach": (_beyond_reach(), "catalogue.threats.su-34.weapons.fab-500-umpk.release_range_max_km"),
+    "base outside the theatre": (doc(carrier={"type": "su-34", "base": {"lat": 68.15, "lon": 33.46}}),
+                                 "raid.waves[0].carrier.base"),
+}
+
+
+@pytest.mark.parametrize("command", ["validate", "run"])
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_cli_exits_2_on_a_bad_carrier(capsys, tmp_path, case, command):
+    document, field = BAD[case]
     path = tmp_path / "bad.yaml"
-    path.write_text(yaml.safe_dump(doc(threat="kh-101")), encoding="utf-8")
-    assert main(["validate", str(path)]) == 2
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    extra = ["-n", "1", "--no-store"] if command == "run" else []
+    assert main([command, str(path), *extra]) == 2
     err = capsys.readouterr().err
-    assert "raid.waves[0].carrier.type" in err and "Traceback" not in err
+    assert field in err and "bad.yaml" in err and "Traceback" not in err

@@ -30,8 +30,12 @@ p_loss merge per class, and a class set to `null` is removed.
 
 Carrier aircraft (class `aircraft`: Tu-95MS, Tu-160, Tu-22M3, MiG-31K, Su-34, Su-35) are threat
 types with `weapons`: what one aircraft releases per sortie and where; a raid wave names its
-carrier (`carrier: {type, base}`). Glide bombs (class `glide_bomb`) need a carrier. Which
-munitions can engage them: the `pk` tables (long-range SAMs only, assumptions).
+carrier (`carrier: {type, base}`). Glide bombs (class `glide_bomb`: FAB-500 and FAB-1500 with
+UMPK kits, UPAB-1500B) need a carrier. Which munitions can engage them: the `pk` tables, all
+assumptions (no public kill probability): aircraft by Patriot (PAC-3 MSE, PAC-2 GEM-T), SAMP/T
+(Aster 30) and S-300PS (5V55); glide bombs only by Patriot and SAMP/T, with low values (no named
+intercept is public). A long-range SAM known to the attacker also pushes the carriers' release
+line back (docs/engine.md, "Carriers and glide bombs").
 """
 
 
