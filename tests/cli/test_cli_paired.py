@@ -16,3 +16,9 @@ def test_compare_scenarios_json(capsys):
 def test_compare_scenarios_unknown_name_exits_2(capsys):
     assert main(["compare-scenarios", "front-kharkiv", "front-kharkov", "-n", "2"]) == 2
     assert "front-kharkiv" in capsys.readouterr().err
+
+
+def test_compare_scenarios_unknown_metric_exits_2(capsys):
+    assert main(["compare-scenarios", "front-kharkiv", "front-kharkiv-sam", "-n", "2", "--metric", "bombs_reachd"]) == 2
+    err = capsys.readouterr().err
+    assert "--metric" in err and "bombs_reachd" in err and "Traceback" not in err

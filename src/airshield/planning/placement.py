@@ -104,13 +104,13 @@ def plan_placement(source: str | Path, units: str | dict[str, int], *, candidate
             values[name] = simulate(world_of(doc, label=f"{base.path} ({name} laydown)"), seed=seed,
                                     replications=replications, backend=backend)
         for name, v in values.items():
-            entry = interval(v)
+            entry = interval(v, lower=0.0)
             entry["model_value_lost"] = predicted.get(name)
             if name != "optimised":
                 entry["minus_optimised"] = interval(v - values["optimised"])
             verification["laydowns"][name] = entry
-        verification["method"] = ("same seed for every laydown (common random numbers); intervals: 95 % normal "
-                                  "approximation of the mean; 'minus_optimised' pairs replications by index")
+        verification["method"] = ("same seed for every laydown (common random numbers); intervals: 95 % t interval "
+                                  "of the mean (value lost cut at 0); 'minus_optimised' pairs replications by index")
         if own_counts != counts:
             verification["note"] = f"the scenario's own laydown has {own_counts}, not {counts}"
     clock["verify"] = time.perf_counter()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from airshield.errors import AirshieldError
+from airshield.runs.options import RunOptions
 from airshield.runs.session import run_world
 from airshield.world import World
 
@@ -102,8 +103,9 @@ class JobQueue:
 
         before = {p.name for p in self.runs_dir.iterdir()} if self.runs_dir.is_dir() else set()
         try:
-            result = run_world(job.world, seed=job.seed, replications=job.replications, workers=self.workers,
-                               out=self.runs_dir, keep_events=True, progress=progress, keep_in_memory=False)
+            options = RunOptions(seed=job.seed, replications=job.replications, workers=self.workers,
+                                 out=self.runs_dir, keep_events=True, progress=progress)
+            result = run_world(job.world, options, keep_in_memory=False)
             job.run, job.status = result.store.dir.name, "complete"
         except Cancelled:
             job.status = "cancelled"

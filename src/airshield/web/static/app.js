@@ -346,11 +346,44 @@ async function showPlan(name) {
       const img = document.createElement("img"); img.src = `/api/plans/${name}/images/${image}`;
       img.alt = `${plan.kind} plot ${image}`; img.style.maxWidth = "100%"; out.appendChild(img);
     }
+    if (plan.kind === "pledges") { showPledges(name, plan, out); return; }
     const table = document.createElement("table");
     for (const [k, v] of flatRows(plan.results)) { const tr = table.insertRow(); tr.insertCell().textContent = k; tr.insertCell().textContent = fmt(v); }
     const caption = table.createCaption(); caption.textContent = `${plan.kind} on ${plan.scenario}, written ${plan.written}`;
     out.appendChild(table);
   } catch (e) { out.textContent = e.message; }
+}
+
+/* pledge assessments: the three cases month by month, the shortfall and the verified buy list */
+function interval(x) { return x ? `${fmt(x.mean)} [${fmt(x.ci95[0])}, ${fmt(x.ci95[1])}]` : "-"; }
+
+function rowsTable(caption, head, rows) {
+  const table = document.createElement("table");
+  table.createCaption().textContent = caption;
+  const tr = table.insertRow();
+  for (const h of head) { const th = document.createElement("th"); th.textContent = h; tr.appendChild(th); }
+  for (const r of rows) { const row = table.insertRow(); for (const c of r) row.insertCell().textContent = c; }
+  return table;
+}
+
+function showPledges(name, plan, out) {
+  const r = plan.results;
+  out.appendChild(rowsTable(`pledges on ${plan.scenario}: neutralised share and value lost per month (95% interval)`,
+    ["month", "case", "neutralised share", "value lost", "minus on time"],
+    r.months.map((m) => [m.month, m.case, interval(m.neutralised_share), interval(m.value_lost),
+      interval((m.minus_on_time || {}).value_lost)])));
+  const s = r.shortfall;
+  const p = document.createElement("p");
+  p.textContent = `target ${fmt(s.target)} (${s.target_basis}); months below it: ${s.months_below_target.join(", ") || "none"}`;
+  out.appendChild(p);
+  if (r.buy && r.buy.mix) {
+    const b = r.buy, v = b.verification;
+    out.appendChild(rowsTable(`buy list within ${fmt(b.budget)} USD: predicted ${fmt(b.predicted_value_lost)}, verified ${interval(v.chosen)}`,
+      ["option", "quantity"], Object.entries(b.mix).filter(([, q]) => q).map(([k, q]) => [k, q])));
+  }
+  const link = document.createElement("a");
+  link.href = `/api/plans/${name}/report.html`; link.textContent = "full report (ledger with sources, plots)";
+  out.appendChild(link);
 }
 
 /* ---------- wiring ---------- */
