@@ -11,8 +11,12 @@ import numpy as np
 
 THREAT_CLASSES: tuple[str, ...] = (
     "drone", "decoy", "jet_drone", "cruise", "supersonic_cruise", "ballistic", "aeroballistic",
+    "aircraft", "glide_bomb",
 )
-"""Every threat class, in the column order of per-class tables."""
+"""Every threat class, in the column order of per-class tables (new classes are appended, so that
+tables keyed by class name keep their meaning). ``aircraft``: a carrier that launches other threats
+and flies home; ``glide_bomb``: a bomb with a glide kit released by a carrier. Neither is in the
+raid records' groups."""
 
 CLASS_GROUPS: dict[str, tuple[str, ...]] = {
     "drone": ("drone", "decoy", "jet_drone"),
@@ -29,10 +33,22 @@ DRONE_LIKE: tuple[str, ...] = CLASS_GROUPS["drone"]
 """Classes that fly like drones: slow, low, dog-legging; threat evaluation spreads their aim widely."""
 
 BALLISTIC: tuple[str, ...] = CLASS_GROUPS["ballistic"]
-"""Classes that fly arcs instead of routes."""
+"""Ballistic and aeroballistic classes."""
+
+CARRIER = "aircraft"
+"""The class of carriers: aircraft that fly from a base to a release point, release the weapons
+they carry there, and fly back."""
+
+GLIDE_BOMB = "glide_bomb"
+"""The class of glide bombs: released by a carrier at altitude, they glide straight to the target."""
+
+ARC_CLASSES: tuple[str, ...] = (*BALLISTIC, GLIDE_BOMB)
+"""Classes that fly arcs (a ballistic arc, or a glide from the release altitude) instead of routes."""
 
 AIR_LAUNCHED: tuple[str, ...] = ("aeroballistic",)
-"""Classes released from an aircraft at altitude rather than launched from the ground."""
+"""Classes released at altitude (``run.engine.aeroballistic_launch_altitude_m``) rather than
+launched from the ground when no carrier brings them (a carrier releases its weapons at its
+loadout's release altitude)."""
 
 DECOY = "decoy"
 """The class that carries no warhead and that the defence perceives as the drones it imitates."""

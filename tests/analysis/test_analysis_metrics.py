@@ -15,9 +15,9 @@ def metrics(tiny_world, hand_log):
 
 def test_counts_per_threat_type(metrics):
     assert metrics.by_threat["shahed-136"] == {"launched": 4, "destroyed": 1, "ew_lost": 1, "failed": 0, "leaked": 1,
-                                               "in_flight": 1}
+                                               "in_flight": 1, "returned": 0}
     assert metrics.by_threat["gerbera"] == {"launched": 2, "destroyed": 0, "ew_lost": 0, "failed": 1, "leaked": 1,
-                                            "in_flight": 0}
+                                            "in_flight": 0, "returned": 0}
 
 
 def test_launched_is_the_sum_of_the_outcomes(metrics):

@@ -7,7 +7,7 @@ import math
 from hypothesis import given, settings, strategies as st
 
 from airshield.analysis import ReplicationMetrics, from_row, replication_metrics, to_row
-from airshield.analysis.measures import COUNTS, MEASURES, column_measure, measures, stored
+from airshield.analysis.measures import CARRIER_KEYS, COUNTS, MEASURES, column_measure, measures, stored
 
 
 def test_row_has_the_column_names_stored_runs_use(tiny_world, hand_log):
@@ -40,7 +40,7 @@ def replication(draw) -> ReplicationMetrics:
     assets = {a: draw(money) for a in draw(st.lists(names, max_size=3, unique=True))}
     return ReplicationMetrics(by_threat=by_threat, impacts=draw(counts), interceptors=interceptors,
                               value_lost=draw(money), value_lost_by_asset=assets, defender_usd=draw(money),
-                              attacker_usd=draw(money), unit_use=units)
+                              attacker_usd=draw(money), unit_use=units, **{k: draw(counts) for k in CARRIER_KEYS})
 
 
 @settings(max_examples=60, deadline=None)
@@ -56,9 +56,18 @@ def test_nan_cells_of_a_stored_table_are_absent():
     assert metrics.unit_use == {} and metrics.by_threat == {"x": {"launched": 1}}
 
 
+def test_a_row_stored_before_carriers_reads_with_zero_carriers():
+    row = {"impacts": 0, "value_lost": 0.0, "defender_usd": 0.0, "attacker_usd": 0.0,
+           **{f"by_threat/x/{k}": 1 for k in COUNTS if k != "returned"}}
+    metrics = from_row(row)
+    assert metrics.totals["returned"] == 0 and metrics.totals["launched"] == 1
+    assert all(getattr(metrics, k) == 0 for k in CARRIER_KEYS)
+
+
 def test_the_table_declares_every_section_and_unit():
     assert {m.section for m in MEASURES} >= {"totals", "by_threat", "interceptors", "unit_use", "value_lost_by_asset",
                                              "cost"}
     assert all(m.unit and m.description and m.kind for m in MEASURES)
     assert [m.name for m in measures("by_threat")] == list(COUNTS)
-    assert {m.column for m in stored() if not m.key} == {"impacts", "value_lost", "defender_usd", "attacker_usd"}
+    assert {m.column for m in stored() if not m.key} == {"impacts", "value_lost", "defender_usd", "attacker_usd",
+                                                         *CARRIER_KEYS}

@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from airshield.analysis import (Cost, Counts, RunSummary, Spend, SummaryAccumulator, Totals, UnitUse,
+from airshield.analysis import (Carriers, Cost, Counts, RunSummary, Spend, SummaryAccumulator, Totals, UnitUse,
                                 replication_metrics, summarise)
 from airshield.analysis.measures import measures
 
@@ -67,7 +67,7 @@ def test_one_replication_has_no_interval(replications):
 
 
 @pytest.mark.parametrize("record, section", [(Counts, "by_threat"), (Spend, "interceptors"), (UnitUse, "unit_use"),
-                                             (Cost, "cost")])
+                                             (Cost, "cost"), (Carriers, "carriers")])
 def test_records_are_the_measures_table(record, section):
     assert [f.name for f in dataclasses.fields(record)] == [m.name for m in measures(section)]
 

@@ -8,7 +8,9 @@ from airshield.catalogue import THREAT_CLASSES, load_catalogue
 from airshield.errors import InputError
 
 THREATS = ["shahed-136", "shahed-131", "gerbera", "geran-3", "kh-101", "kh-555", "kalibr",
-           "kh-59", "kh-22", "iskander-m", "kn-23", "iskander-k", "kinzhal", "s-300-ground"]
+           "kh-59", "kh-22", "iskander-m", "kn-23", "iskander-k", "kinzhal", "s-300-ground",
+           "tu-95ms", "tu-160", "tu-22m3", "mig-31k", "su-34", "su-35",
+           "fab-500-umpk", "fab-1500-umpk", "upab-1500b"]
 EFFECTORS = ["patriot", "iris-t-slm", "nasams", "samp-t", "s-300ps", "buk-m1", "gepard",
              "skynex", "mobile-fire-group", "interceptor-drone-team", "fighter-patrol"]
 MUNITIONS = {"patriot": {"pac-3-mse", "pac-2-gem-t"}, "iris-t-slm": {"iris-t"},

@@ -9,7 +9,7 @@ import yaml
 from airshield.world import load_world
 from airshield.world import World
 
-TERMINAL = ("kill", "ew_loss", "failure", "impact", "in_flight")
+TERMINAL = ("kill", "ew_loss", "failure", "impact", "in_flight", "returned")
 
 # A quiet strip along the 31E meridian: launches in the south, the asset in the north.
 CENTRE = (50.0, 31.0)

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from airshield.kinematics import (Trajectories, build_arcs, build_routes, circle_windows, detection_windows,
-                                  envelope_windows, sphere_windows)
+from airshield.kinematics import (Trajectories, build_arcs, build_routes, build_sorties, circle_windows,
+                                  detection_windows, envelope_windows, sphere_windows)
 
 
 def _flights(seed: int) -> list[Trajectories]:
@@ -16,10 +16,15 @@ def _flights(seed: int) -> list[Trajectories]:
                           rng.uniform(-20e3, 20e3, (n, 2)))
     arcs = build_arcs(launch[:10], impact[:10], np.zeros(10), np.full(10, 1500.0), np.full(10, 50e3),
                       np.where(np.arange(10) < 5, 12e3, 0.0))
+    # glide bombs: no apogee above the release altitude, a glide down from it
+    glides = build_arcs(launch[10:20], impact[10:20], np.zeros(10), np.full(10, 200.0), np.zeros(10),
+                        rng.uniform(5e3, 12e3, 10))
+    sorties = build_sorties(launch[20:30], impact[20:30], np.zeros(10), np.full(10, 250.0),
+                            rng.uniform(5e3, 10e3, 10), rng.uniform(5e3, 12e3, 10))
     # a hovering leg (no displacement while time passes) and a padded (zero-duration) segment
     t = np.array([[0.0, 100.0, 200.0, 200.0]])
     hover = Trajectories(t, np.array([[0.0, 0.0, 5e3, 5e3]]), np.zeros((1, 4)), np.array([[500.0, 500.0, 500.0, 500.0]]))
-    return [routes, arcs, hover]
+    return [routes, arcs, glides, sorties, hover]
 
 
 def _same(a, b):

@@ -131,3 +131,18 @@ def test_geopackage_opens_in_gdal(stored, tmp_path):
     assert info["features"] == 15 and info["crs"] == "EPSG:4326" and "munitions" in list(info["fields"])
     _, _, geometry, fields = pyogrio.raw.read(path, layer="track", columns=["start_time"])
     assert len(geometry) > 10 and str(fields[0][0]).startswith("2024-08-26T")
+
+
+def test_carrier_runs_export_in_every_format_with_carriers_back_at_base(tmp_path):
+    """A carrier back at its base ends its track with the fate 'returned'; every format writes the
+    run (the KML valid against its schema)."""
+    store = run("front-kharkiv-ambush", replications=1, seed=16, out=tmp_path, keep_events=True).store
+    tracks = [f["properties"] for f in json.loads(export_run(store.dir, "geojson"))["features"]
+              if f["properties"].get("layer") == "track"]
+    assert any(t["fate"] == "returned" and t["threat_type"] == "su-34" for t in tracks)
+    kml = export_run(store.dir, "kml")
+    assert "returned" in kml
+    etree = pytest.importorskip("lxml.etree")
+    assert etree.XMLSchema(etree.parse(str(XSD))).validate(etree.fromstring(kml.encode()))
+    assert "su-34" in export_run(store.dir, "czml")
+    assert len(export_run(store.dir, "gpkg")) > 0

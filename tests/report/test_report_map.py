@@ -79,6 +79,12 @@ def test_histogram_of_replications_has_whole_number_ticks():
     assert len(ticks) and np.allclose(ticks, np.round(ticks))
 
 
+def test_histogram_of_values_equal_up_to_round_off():
+    """Two replications with the same value lost but for the last bit (front-kharkiv-ambush, seed 16)."""
+    figure = value_figure(pd.DataFrame({"value_lost": [0.7431064057059107, 0.7431064057059108]}))
+    assert sum(p.get_height() for p in figure.axes[0].patches) == 2
+
+
 @pytest.mark.parametrize("css", ["break-after:avoid", "section#map,figure,table,.cards{break-inside:avoid"])
 def test_print_stylesheet_keeps_headings_with_their_content(css):
     from airshield.report.html import CSS

@@ -14,7 +14,8 @@ from airshield.world import load_world
 EXTRA_UNIT = {"name": "patriot-extra", "type": "patriot", "lat": 50.30, "lon": 30.40}
 
 
-@pytest.mark.parametrize("name", ["kyiv-small", "ukraine-national"])
+@pytest.mark.parametrize("name", ["kyiv-small", "ukraine-national", "front-kharkiv", "front-kharkiv-sam",
+                                  "front-kharkiv-ambush"])
 def test_builtin_loads_and_compiles(name):
     assert name in builtin_names()
     scenario = load_scenario(name)

@@ -5,6 +5,7 @@ from scipy.stats import chi2
 
 from airshield.sensing import SensingParams, make_sensors, scan_schedule, simulate_plots, straight_truth
 from airshield.sensing.measure import look
+from airshield.vocabulary import THREAT_CLASSES
 
 
 def test_plot_errors_match_covariance():
@@ -37,13 +38,13 @@ def test_altitude_speed_and_class_limits():
     truth = straight_truth(start, vel, 0.0, 100.0)
     plots, _ = simulate_plots(s, truth, 0.0, 10.0, np.random.default_rng(0), SensingParams(false_alarms=0))
     assert set(plots.truth) == {1}
-    blind = make_sensors([0.0], [0.0], range=50e3, p_detect=1.0, sees_class=np.zeros((1, 7), bool))
+    blind = make_sensors([0.0], [0.0], range=50e3, p_detect=1.0, sees_class=np.zeros((1, len(THREAT_CLASSES)), bool))
     plots, _ = simulate_plots(blind, truth, 0.0, 10.0, np.random.default_rng(0), SensingParams(false_alarms=0))
     assert len(plots) == 0
 
 
 def test_acoustic_node_hears_slow_low_drones_nearby():
-    classes = np.zeros((1, 7), bool)
+    classes = np.zeros((1, len(THREAT_CLASSES)), bool)
     classes[0, :2] = True  # drone, decoy
     node = make_sensors([0.0], [0.0], z=3.0, range=3e3, reference_rcs=0.01, max_alt=2000.0, max_speed=300 / 3.6,
                         p_detect=1.0, kind="acoustic", range_sigma=500.0, azimuth_sigma=np.radians(5),
@@ -78,5 +79,5 @@ def test_sensor_table_of_a_builtin_world_carries_noise():
     s = world.sensors
     assert s.n == len(s.name) > 0
     assert np.all(s.scan_period > 0) and np.all(s.range_sigma >= 0) and np.all(s.azimuth_sigma > 0)
-    assert s.sees_class.shape == (s.n, 7)
+    assert s.sees_class.shape == (s.n, len(THREAT_CLASSES))
     assert set(s.kind_name) <= {"radar", "acoustic", "observer"}

@@ -124,6 +124,8 @@ def test_compare_two_runs_in_the_page(page, server):
 
 
 def test_yaml_error_is_shown_at_the_field(page):
+    page.select_option("#scenario-select", "kyiv-small")  # not the first built-in since front-kharkiv
+    page.wait_for_function("document.getElementById('yaml').value.includes('name: kyiv-small')")
     page.click("#yaml-box summary")
     text = page.input_value("#yaml").replace("count: 40", "count: -40")
     page.fill("#yaml", text)

@@ -13,9 +13,9 @@ import numpy as np
 
 from airshield.analysis.estimate import Estimate
 from airshield.analysis.flat import to_row
-from airshield.analysis.measures import COUNTS, column_measure, measure
+from airshield.analysis.measures import CARRIER_KEYS, COUNTS, column_measure, measure
 from airshield.analysis.metrics import ReplicationMetrics
-from airshield.analysis.run_summary import Cost, Counts, RunSummary, Shares, Spend, Totals, UnitUse
+from airshield.analysis.run_summary import Carriers, Cost, Counts, RunSummary, Shares, Spend, Totals, UnitUse
 from airshield.analysis.stats import mean_interval
 
 KEYED = ("by_threat", "interceptors", "unit_use", "value_lost_by_asset")
@@ -78,4 +78,5 @@ class SummaryAccumulator:
             value_lost=Estimate.of_mean(self.value_lost, measure("value_lost", "value_lost")),
             value_lost_by_asset={a: self.mean(by_asset.column_of(a)) for a in self.keys["value_lost_by_asset"]},
             cost=Cost(self.mean("defender_usd"), self.mean("attacker_usd")),
-            shares=Shares(Estimate.of_share(self.with_impact, self.count, measure("shares", "any_impact"))))
+            shares=Shares(Estimate.of_share(self.with_impact, self.count, measure("shares", "any_impact"))),
+            carriers=Carriers(**{k: self.mean(k) for k in CARRIER_KEYS}))

@@ -17,9 +17,14 @@ import math
 from dataclasses import dataclass
 
 KINDS = ("count", "rounds", "USD", "value points", "share")
-SECTIONS = ("totals", "by_threat", "interceptors", "unit_use", "value_lost_by_asset", "cost", "value_lost", "shares")
-COUNTS = ("launched", "destroyed", "ew_lost", "failed", "leaked", "in_flight")
-"""Threat outcomes: launched = destroyed + ew_lost + failed + leaked + in_flight."""
+SECTIONS = ("totals", "by_threat", "interceptors", "unit_use", "value_lost_by_asset", "cost", "value_lost", "shares",
+            "carriers")
+COUNTS = ("launched", "destroyed", "ew_lost", "failed", "leaked", "in_flight", "returned")
+"""Threat outcomes: launched = destroyed + ew_lost + failed + leaked + in_flight + returned (carrier
+aircraft are threats too: launched = sorties flown)."""
+CARRIER_KEYS = ("carrier_sorties", "carriers_lost", "bombs_released", "bombs_reached")
+"""Totals over the carrier aircraft (sorties flown, shot down) and the glide bombs (released, reached
+their aim point) of a replication [-]."""
 
 _COUNT_TEXT = {
     "launched": "threats launched before the run's horizon",
@@ -28,6 +33,7 @@ _COUNT_TEXT = {
     "failed": "threats that failed on their own or fell short at the end of their range",
     "leaked": "threats that reached their aim point (impacts, decoys included)",
     "in_flight": "threats still flying at the run's horizon",
+    "returned": "carrier aircraft back at their base (only aircraft return)",
 }
 
 
@@ -99,6 +105,14 @@ MEASURES: tuple[Measure, ...] = (
             "value lost over all assets: the headline outcome (asset value x share destroyed)"),
     Measure("any_impact", "shares", None, "share of replications", "share",
             "share of replications in which at least one warhead-carrying threat hit", upper=1.0),
+    Measure("carrier_sorties", "carriers", "carrier_sorties", "sorties", "count",
+            "carrier aircraft sorties flown (taken off before the run's horizon)", integer=True),
+    Measure("carriers_lost", "carriers", "carriers_lost", "aircraft", "count",
+            "carrier aircraft shot down (a carrier shot down before its release releases nothing)", integer=True),
+    Measure("bombs_released", "carriers", "bombs_released", "bombs", "count",
+            "glide bombs released by their carriers", integer=True),
+    Measure("bombs_reached", "carriers", "bombs_reached", "bombs", "count",
+            "glide bombs that reached their aim point (leaked)", integer=True),
 )
 
 

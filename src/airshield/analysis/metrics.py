@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from airshield.analysis.measures import COUNTS
+from airshield.analysis.measures import CARRIER_KEYS, COUNTS
 from airshield.engine.eventlog import EVENT_KINDS
+from airshield.vocabulary import CARRIER, GLIDE_BOMB, class_index
 from airshield.world import World
 
-OUTCOMES = {"kill": "destroyed", "ew_loss": "ew_lost", "failure": "failed", "impact": "leaked", "in_flight": "in_flight"}
+OUTCOMES = {"kill": "destroyed", "ew_loss": "ew_lost", "failure": "failed", "impact": "leaked", "in_flight": "in_flight",
+            "returned": "returned"}
 COUNT_KEYS = COUNTS
 
 
@@ -19,8 +21,10 @@ COUNT_KEYS = COUNTS
 class ReplicationMetrics:
     """What one replication produced (the measures of :mod:`airshield.analysis.measures`).
 
-    ``by_threat``: type -> {launched, destroyed, ew_lost, failed, leaked, in_flight} [-] (launched =
-    the sum of the others);
+    ``by_threat``: type -> {launched, destroyed, ew_lost, failed, leaked, in_flight, returned} [-]
+    (launched = the sum of the others; carrier aircraft are threats: launched = sorties, destroyed =
+    shot down, returned = landed back); ``carrier_sorties``, ``carriers_lost``, ``bombs_released``,
+    ``bombs_reached`` the totals of :data:`~airshield.analysis.measures.CARRIER_KEYS` [-];
     ``impacts``: leakers carrying a warhead [-]; ``interceptors``: munition -> {expended [rounds],
     cost_usd}; ``value_lost`` [value points] and ``value_lost_by_asset``; ``defender_usd``,
     ``attacker_usd``; ``unit_use``: unit name -> {engagements, rounds}.
@@ -34,11 +38,15 @@ class ReplicationMetrics:
     defender_usd: float
     attacker_usd: float
     unit_use: dict[str, dict[str, int]] = field(default_factory=dict)
+    carrier_sorties: int = 0
+    carriers_lost: int = 0
+    bombs_released: int = 0
+    bombs_reached: int = 0
 
     @property
     def totals(self) -> dict[str, int]:
-        """Counts over all threat types [-], with ``impacts``."""
-        total = {k: sum(row[k] for row in self.by_threat.values()) for k in COUNT_KEYS}
+        """Counts over all threat types [-], with ``impacts`` (a count a stored row lacks is 0)."""
+        total = {k: sum(row.get(k, 0) for row in self.by_threat.values()) for k in COUNT_KEYS}
         total["impacts"] = self.impacts
         return total
 
@@ -55,7 +63,7 @@ def replication_metrics(world: World, log: pd.DataFrame) -> ReplicationMetrics:
         by_threat=events.by_threat(), impacts=events.impacts(), interceptors=events.interceptors(),
         value_lost=float(events.value[events.of("damage")].sum()), value_lost_by_asset=events.value_by_asset(),
         defender_usd=float(events.cost[events.of("engage")].sum()), attacker_usd=events.attacker_cost(),
-        unit_use=events.unit_use())
+        unit_use=events.unit_use(), **events.carrier_counts())
 
 
 class _Events:
@@ -103,8 +111,23 @@ class _Events:
         return {name: float(v) for name, v in zip(self.world.assets.name, lost)}
 
     def attacker_cost(self) -> float:
+        """Weapons launched, and carrier aircraft shot down (an aircraft that lands is not spent) [USD]."""
+        types = self.world.threat_types
         launched = self.type[self.of("launch") & (self.type >= 0)]
-        return float(np.asarray(self.world.threat_types.unit_cost)[launched].sum())
+        lost = self.type[self.of("kill") & (self.type >= 0)]
+        cost = np.asarray(types.unit_cost, dtype=float)
+        return float(cost[launched[~types.carrier[launched]]].sum() + cost[lost[types.carrier[lost]]].sum())
+
+    def carrier_counts(self) -> dict[str, int]:
+        """Sorties flown and carriers shot down; glide bombs released and reaching their aim point."""
+        classes = self.world.threat_types.class_index
+
+        def total(cls: str, kind: str) -> int:
+            return int(self._per_type(kind)[classes == class_index(cls)].sum())
+
+        counts = (total(CARRIER, "launch"), total(CARRIER, "kill"), total(GLIDE_BOMB, "launch"),
+                  total(GLIDE_BOMB, "impact"))
+        return dict(zip(CARRIER_KEYS, counts))
 
     def unit_use(self) -> dict[str, dict[str, int]]:
         engage = self.of("engage") & (self.unit >= 0)

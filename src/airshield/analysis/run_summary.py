@@ -28,6 +28,7 @@ class Counts:
     failed: float
     leaked: float
     in_flight: float
+    returned: float
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,17 @@ class Shares:
 
 
 @dataclass(frozen=True)
+class Carriers:
+    """Carrier aircraft and glide bombs per raid (means over replications): ``carrier_sorties``
+    [sorties], ``carriers_lost`` [aircraft], ``bombs_released`` and ``bombs_reached`` [bombs]."""
+
+    carrier_sorties: float = 0.0
+    carriers_lost: float = 0.0
+    bombs_released: float = 0.0
+    bombs_reached: float = 0.0
+
+
+@dataclass(frozen=True)
 class RunSummary:
     """What a run produced, over its replications (see the module doc)."""
 
@@ -88,6 +100,7 @@ class RunSummary:
     value_lost_by_asset: dict[str, float]
     cost: Cost
     shares: Shares
+    carriers: Carriers = Carriers()
 
     @property
     def interval_method(self) -> str:
@@ -97,13 +110,15 @@ class RunSummary:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON summary: scenario, replications, totals, by_threat, interceptors, value_lost
-        (mean, p05, p95, ci95, n, method, unit), value_lost_by_asset, cost, unit_use, shares, units."""
+        (mean, p05, p95, ci95, n, method, unit), value_lost_by_asset, cost, unit_use, shares, carriers,
+        units."""
         return {"scenario": self.scenario, "replications": self.replications, "totals": asdict(self.totals),
                 "by_threat": {k: asdict(v) for k, v in self.by_threat.items()},
                 "interceptors": {k: asdict(v) for k, v in self.interceptors.items()},
                 "value_lost": self.value_lost.to_dict(), "value_lost_by_asset": dict(self.value_lost_by_asset),
                 "cost": asdict(self.cost), "unit_use": {k: asdict(v) for k, v in self.unit_use.items()},
-                "shares": {"any_impact": self.shares.any_impact.to_dict()}, "units": units()}
+                "shares": {"any_impact": self.shares.any_impact.to_dict()}, "carriers": asdict(self.carriers),
+                "units": units()}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "RunSummary":
@@ -120,7 +135,8 @@ class RunSummary:
             value_lost_by_asset={k: float(v) for k, v in data.get("value_lost_by_asset", {}).items()},
             cost=_record(Cost, data.get("cost", {})),
             shares=Shares(Estimate.from_dict(shares, unit=share_unit) if shares else
-                          Estimate(math.nan, math.nan, math.nan, math.nan, math.nan, 0, "", share_unit)))
+                          Estimate(math.nan, math.nan, math.nan, math.nan, math.nan, 0, "", share_unit)),
+            carriers=_record(Carriers, data.get("carriers", {})))
 
 
 def _record(kind, data: dict[str, Any]):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from airshield.catalogue.fields import MUNITION_FIELDS, FieldSpec
+from airshield.catalogue.fields import LOADOUT_FIELDS, MUNITION_FIELDS, FieldSpec
 from airshield.catalogue.flatten import Parsed
 from airshield.catalogue.frozenmap import FrozenMap
-from airshield.catalogue.types import Munition
+from airshield.catalogue.types import Loadout, Munition
 from airshield.errors import InputError, did_you_mean
 
 
@@ -25,12 +25,21 @@ def _munitions(flat: Mapping[str, Parsed], path: str, file: str | None) -> tuple
                  for key in keys)
 
 
+def _loadout(flat: Mapping[str, Parsed], path: str, file: str | None) -> tuple[Loadout, ...]:
+    keys = list(dict.fromkeys(k.split(".")[1] for k in flat if k.startswith("weapons.")))
+    return tuple(build_record(Loadout, LOADOUT_FIELDS, key, _sub(flat, f"weapons.{key}."),
+                              f"{path}.weapons.{key}", file, label="weapon")
+                 for key in keys)
+
+
 def _collect(fields: Iterable[FieldSpec], flat: Mapping[str, Parsed], path: str,
              file: str | None) -> tuple[dict, dict, list[str]]:
     values, provenance, missing = {}, {}, []
     for spec in fields:
         if spec.kind == "munitions":
             values[spec.attr] = _munitions(flat, path, file)
+        elif spec.kind == "loadout":
+            values[spec.attr] = _loadout(flat, path, file)
         elif spec.kind == "prob_map":
             entries = _sub(flat, f"{spec.key}.")
             values[spec.attr] = FrozenMap({c: p.value for c, p in entries.items()})

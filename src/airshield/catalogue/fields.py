@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from airshield.catalogue.types import THREAT_CLASSES
 from airshield.vocabulary import SENSOR_KINDS
 
-KINDS = ("float", "int", "bool", "str", "enum", "ref", "enum_list", "prob_map", "munitions")
+KINDS = ("float", "int", "bool", "str", "enum", "ref", "enum_list", "prob_map", "munitions", "loadout")
 FIGURE_KINDS = ("float", "int", "prob_map")
 SI_UNITS = {"km/h": "m/s", "km": "m", "deg": "rad"}
 
@@ -84,6 +84,19 @@ THREAT_FIELDS: tuple[FieldSpec, ...] = (
     _c("imitates", "imitates", "ref", "Key of the threat type a decoy imitates: the defence "
        "perceives and engages it as that type (optional; a decoy without it is perceived as an "
        "average drone)"),
+    _c("weapons", "weapons", "loadout", "Aircraft only: the weapons it carries, by threat type key; "
+       "fields in the loadout table (optional)"),
+)
+
+LOADOUT_FIELDS: tuple[FieldSpec, ...] = (
+    _f("per_sortie", "per_sortie", "", 1.0, "Weapons of this type one aircraft releases per sortie",
+       1, 1000, kind="int"),
+    _f("release_range_min_km", "release_range_min", "km", KM, "Shortest distance from the target "
+       "at which the aircraft releases (glide bombs: where it plans to release)", 0.0, 20000.0),
+    _f("release_range_max_km", "release_range_max", "km", KM, "Longest planned release distance "
+       "from the target; at most the weapon's range", 0.0, 20000.0),
+    _f("release_altitude_m", "release_altitude", "m", 1.0, "Altitude of the aircraft at release "
+       "(the weapon starts there)", 0.0, 30000.0),
 )
 
 MUNITION_FIELDS: tuple[FieldSpec, ...] = (

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from airshield.catalogue.fields import MUNITION_FIELDS, FieldSpec
+from airshield.catalogue.fields import LOADOUT_FIELDS, MUNITION_FIELDS, FieldSpec
 from airshield.catalogue.figures import unwrap
 from airshield.catalogue.values import check_choice, check_number, check_value
 from airshield.errors import InputError, did_you_mean
@@ -59,21 +59,26 @@ def _flatten_map(spec: FieldSpec, raw: Any, path: str, file: str | None,
     return out
 
 
-def _flatten_munitions(raw: Any, path: str, file: str | None,
-                       shipped: bool) -> dict[str, Parsed | None]:
-    munitions = _mapping(raw, path, file, "a mapping of munition key to munition fields")
+NESTED = {"munitions": (MUNITION_FIELDS, "munition"), "loadout": (LOADOUT_FIELDS, "weapon")}
+"""Field kinds holding a mapping of key to an entry of their own table: (fields, what a key names)."""
+
+
+def _flatten_nested(spec: FieldSpec, raw: Any, path: str, file: str | None,
+                    shipped: bool) -> dict[str, Parsed | None]:
+    fields, noun = NESTED[spec.kind]
+    entries = _mapping(raw, path, file, f"a mapping of {noun} key to {noun} fields")
     out: dict[str, Parsed | None] = {}
-    for key, fields in munitions.items():
+    for key, entry in entries.items():
         sub = f"{path}.{check_key(key, f'{path}.{key}', file)}"
-        flat = flatten_entry(fields, MUNITION_FIELDS, sub, file, shipped=shipped)
-        out.update({f"munitions.{key}.{k}": v for k, v in flat.items()})
+        flat = flatten_entry(entry, fields, sub, file, shipped=shipped)
+        out.update({f"{spec.key}.{key}.{k}": v for k, v in flat.items()})
     return out
 
 
 def _flatten_field(spec: FieldSpec, raw: Any, path: str, file: str | None,
                    shipped: bool) -> dict[str, Parsed | None]:
-    if spec.kind == "munitions":
-        return _flatten_munitions(raw, path, file, shipped)
+    if spec.kind in NESTED:
+        return _flatten_nested(spec, raw, path, file, shipped)
     if spec.kind == "prob_map":
         return _flatten_map(spec, raw, path, file, shipped)
     value, provenance = unwrap(raw, path, file, shipped=shipped, figure=spec.is_figure)

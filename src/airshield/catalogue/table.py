@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from airshield.catalogue.fields import MUNITION_FIELDS, FieldSpec
+from airshield.catalogue.fields import LOADOUT_FIELDS, MUNITION_FIELDS, FieldSpec
 from airshield.catalogue.model import Catalogue
 from airshield.catalogue.sections import section_of_kind
 
@@ -28,7 +28,7 @@ def _record_rows(type_key: str, prefix: str, fields: tuple[FieldSpec, ...], reco
     rows = []
     for spec in fields:
         value = getattr(record, spec.attr)
-        if spec.kind == "munitions":
+        if spec.kind in ("munitions", "loadout"):
             continue
         if spec.kind == "prob_map":
             rows += [_row(type_key, f"{prefix}{spec.key}.{cls}", p, "",
@@ -49,4 +49,6 @@ def catalogue_rows(catalogue: Catalogue, kind: str) -> list[dict]:
         rows += _record_rows(key, "", section.fields, record)
         for munition in getattr(record, "munitions", ()):
             rows += _record_rows(key, f"munitions.{munition.key}.", MUNITION_FIELDS, munition)
+        for weapon in getattr(record, "weapons", ()):
+            rows += _record_rows(key, f"weapons.{weapon.key}.", LOADOUT_FIELDS, weapon)
     return rows

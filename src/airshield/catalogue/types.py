@@ -34,6 +34,23 @@ class ThreatType:
     ew_susceptible: bool    # satellite-navigated, can be made lost by EW
     imitates: str | None    # the threat type a decoy looks like to the defence, or None
     provenance: Mapping[str, str]
+    weapons: tuple["Loadout", ...] = ()  # aircraft: the weapons it carries
+
+    def loadout(self, weapon: str) -> "Loadout | None":
+        """What this aircraft carries of threat type ``weapon``, or None."""
+        return next((w for w in self.weapons if w.key == weapon), None)
+
+
+@dataclass(frozen=True)
+class Loadout:
+    """What one aircraft carries of one weapon (a threat type ``key``) and where it releases it."""
+
+    key: str
+    per_sortie: int              # weapons released per sortie [-]
+    release_range_min: float     # shortest planned release distance from the target [m]
+    release_range_max: float     # longest planned release distance from the target [m]
+    release_altitude: float      # altitude at release [m]
+    provenance: Mapping[str, str]
 
 
 @dataclass(frozen=True)

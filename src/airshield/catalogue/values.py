@@ -25,6 +25,8 @@ def limits_text(spec: FieldSpec) -> str:
         return f"{prefix}: {', '.join(spec.choices)}"
     if spec.kind == "munitions":
         return "a mapping of munition key to munition fields"
+    if spec.kind == "loadout":
+        return "a mapping of threat type key to loadout fields"
     if spec.minimum is not None and spec.maximum is not None:
         text += f" from {spec.minimum:g} to {spec.maximum:g}"
     elif spec.minimum is not None:

@@ -170,6 +170,7 @@ def _register() -> None:
     from airshield.cli.coverage import coverage
     from airshield.cli.doctrine import compare_doctrine
     from airshield.cli.history import history
+    from airshield.cli.paired import compare_scenarios
     from airshield.cli.history_model import calibrate, replay, validate as validate_history
     from airshield.cli.plan import campaign, plan
     from airshield.cli.report import export, report
@@ -180,8 +181,8 @@ def _register() -> None:
     from airshield.cli.pledges import pledges
     history.add_command(replay)
     history.add_command(validate_history, name="validate")
-    for command in (coverage, compare_doctrine, calibrate, plan, campaign, export, report, serve, wta, history,
-                    results, sweep, pledges):
+    for command in (coverage, compare_doctrine, compare_scenarios, calibrate, plan, campaign, export, report, serve,
+                    wta, history, results, sweep, pledges):
         cli.add_command(command)
 
 

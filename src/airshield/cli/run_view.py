@@ -17,10 +17,12 @@ def show_run(data: dict) -> None:
     click.echo(f"scenario {summary.scenario or '?'}: seed {data.get('seed')}, {summary.replications} replications, "
                f"{format_number(timing.get('wall_s'))} s ({format_number(timing.get('per_replication_s'))} s per "
                "replication)")
-    rows = [(name, *(getattr(row, k) for k in COUNTS)) for name, row in summary.by_threat.items()]
-    rows.append(("all", *(getattr(summary.totals, k) for k in COUNTS)))
+    carriers = summary.carriers
+    counts = COUNTS if carriers.carrier_sorties else tuple(k for k in COUNTS if k != "returned")
+    rows = [(name, *(getattr(row, k) for k in counts)) for name, row in summary.by_threat.items()]
+    rows.append(("all", *(getattr(summary.totals, k) for k in counts)))
     print_table("Threats per raid (means over replications)",
-                ("threat", *(measure("by_threat", k).label for k in COUNTS)), rows)
+                ("threat", *(measure("by_threat", k).label for k in counts)), rows)
     print_table("Interceptors per raid (means)",
                 ("munition", measure("interceptors", "expended").label, measure("interceptors", "cost_usd").label),
                 [(m, r.expended, r.cost_usd) for m, r in summary.interceptors.items()])
@@ -36,6 +38,17 @@ def show_run(data: dict) -> None:
         ("defender spend, mean", summary.cost.defender_usd, usd),
         ("attacker spend, mean", summary.cost.attacker_usd, usd),
         ("cost-exchange ratio (defender / attacker)", summary.cost.exchange_ratio, "USD per USD"),
-    ])
+    ] + _carrier_rows(carriers))
     if value.method:
         click.echo(f"interval: {value.method}")
+
+
+def _carrier_rows(carriers) -> list[tuple]:
+    """Sorties, carriers shot down, glide bombs released and reaching their targets (means; only
+    when the raid has carriers)."""
+    from airshield.analysis.measures import measure
+    if not carriers.carrier_sorties:
+        return []
+    text = {"carrier_sorties": "carrier sorties, mean", "carriers_lost": "carriers shot down, mean",
+            "bombs_released": "glide bombs released, mean", "bombs_reached": "glide bombs reaching their targets, mean"}
+    return [(label, getattr(carriers, k), measure("carriers", k).unit) for k, label in text.items()]

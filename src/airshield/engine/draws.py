@@ -6,6 +6,11 @@ on any machine, in any worker, and whatever the defence.
 A threat aims only at targets of its wave within its type's range of its own launch point (an
 attacker does not send a drone where it cannot fly); when none is, it aims at the nearest and falls
 short on the way (:mod:`.unopposed`).
+
+Carrier aircraft (:mod:`.sorties`) are threats too, numbered after every weapon of the raid (so the
+weapons' numbers, and every existing raid's draws, are as without them). A weapon a carrier brings
+is launched at its sortie's release point and time (not at a draw of its own) and has its sortie
+as ``parent``.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from airshield.engine.sorties import Sorties, draw_sorties
 from airshield.engine.streams import ThreatStreams
 from airshield.world import World
 
@@ -23,7 +29,13 @@ CEP_TO_SIGMA = 1.0 / 1.1774  # circular error probable -> per-axis normal sigma 
 @dataclass(frozen=True)
 class ThreatDraws:
     """One row per threat: wave, type, true and perceived class, launch time [s] and point [m],
-    target asset, impact point [m], cruise altitude [m], and the failure draws [-]."""
+    target asset, impact point [m], cruise altitude [m], and the failure draws [-].
+
+    Carriers and what they bring: ``parent`` the carrier row of a weapon (-1: launched from the
+    ground or a carrier itself); ``release_time`` [s] when a carrier releases its weapons (a
+    weapon's: its launch time; NaN otherwise); ``release_xy`` [m] a carrier's release point (NaN
+    otherwise); ``release_altitude`` [m] a carrier's altitude at release and where its weapons
+    start (NaN otherwise). A carrier's launch and impact points are its base."""
 
     wave: np.ndarray
     type_index: np.ndarray
@@ -36,6 +48,10 @@ class ThreatDraws:
     altitude: np.ndarray
     fail_draw: np.ndarray
     fail_fraction: np.ndarray
+    parent: np.ndarray
+    release_time: np.ndarray
+    release_xy: np.ndarray
+    release_altitude: np.ndarray
 
     @property
     def n(self) -> int:
@@ -44,7 +60,8 @@ class ThreatDraws:
 
 
 def draw_threats(world: World, streams: ThreatStreams, min_altitude: float) -> ThreatDraws:
-    """Sample every threat of the raid: launch time and point, target, aim, altitude, failure."""
+    """Sample every threat of the raid: launch time and point, target, aim, altitude, failure;
+    then the carriers' sorties, which fix the launch of the weapons they bring."""
     waves, types = world.waves, world.threat_types
     wave = np.repeat(np.arange(len(waves.name)), waves.count)
     n = len(wave)
@@ -53,6 +70,11 @@ def draw_threats(world: World, streams: ThreatStreams, min_altitude: float) -> T
     launch_time = waves.start[wave] + streams.uniform("launch_time", j) * waves.duration[wave]
     launch_xy = np.column_stack([waves.x[wave], waves.y[wave]]) + _disk(
         streams, j, waves.spread[wave], ("launch_radius", "launch_angle"))
+    sorties = draw_sorties(world, streams, wave, lambda w, xy, reach, u: _targets(world, w, xy, reach, u),
+                           lambda k, radius, purposes: _disk(streams, k, radius, purposes), min_altitude)
+    carried = sorties.of_weapon >= 0
+    launch_time = np.where(carried, _of_sortie(sorties.release_time, sorties.of_weapon), launch_time)
+    launch_xy = np.where(carried[:, None], _of_sortie(sorties.release_xy, sorties.of_weapon), launch_xy)
     target = _targets(world, wave, launch_xy, types.range[type_index], streams.uniform("target", j))
     aim = np.column_stack([world.assets.x[target], world.assets.y[target]])
     aim += _disk(streams, j, 0.5 * world.assets.radius[target], ("aim_radius", "aim_angle"))
@@ -60,10 +82,37 @@ def draw_threats(world: World, streams: ThreatStreams, min_altitude: float) -> T
     impact_xy = aim + np.column_stack([streams.normal("miss_x", j), streams.normal("miss_y", j)]) * sigma[:, None]
     altitude = types.altitude[type_index] + streams.normal("altitude", j) * types.altitude_spread[type_index]
     altitude = np.maximum(altitude, min_altitude)
-    return ThreatDraws(wave=wave, type_index=type_index, class_index=types.class_index[type_index],
-                       perceived_class=types.perceived_class[type_index], launch_time=launch_time,
-                       launch_xy=launch_xy, target=target, impact_xy=impact_xy, altitude=altitude,
-                       fail_draw=streams.uniform("failure", j), fail_fraction=streams.uniform("failure_when", j))
+    weapons = ThreatDraws(
+        wave=wave, type_index=type_index, class_index=types.class_index[type_index],
+        perceived_class=types.perceived_class[type_index], launch_time=launch_time, launch_xy=launch_xy,
+        target=target, impact_xy=impact_xy, altitude=altitude, fail_draw=streams.uniform("failure", j),
+        fail_fraction=streams.uniform("failure_when", j), parent=np.where(carried, n + sorties.of_weapon, -1),
+        release_time=np.where(carried, launch_time, np.nan), release_xy=np.full((n, 2), np.nan),
+        release_altitude=_of_sortie(sorties.release_alt, sorties.of_weapon))
+    return _with_carriers(weapons, sorties, world, streams) if sorties.n else weapons
+
+
+def _of_sortie(values: np.ndarray, of_weapon: np.ndarray) -> np.ndarray:
+    """``values`` of each weapon's sortie, NaN for weapons launched from the ground."""
+    out = np.full((len(of_weapon), *values.shape[1:]), np.nan)
+    carried = of_weapon >= 0
+    out[carried] = values[of_weapon[carried]]
+    return out
+
+
+def _with_carriers(weapons: ThreatDraws, sorties: Sorties, world: World, streams: ThreatStreams) -> ThreatDraws:
+    """``weapons`` with one row per sortie appended (the carrier aircraft)."""
+    types, k = world.threat_types, sorties.n
+    j = weapons.n + np.arange(k)
+    carriers = ThreatDraws(
+        wave=sorties.wave, type_index=sorties.type_index, class_index=types.class_index[sorties.type_index],
+        perceived_class=types.perceived_class[sorties.type_index], launch_time=sorties.takeoff,
+        launch_xy=sorties.base_xy, target=sorties.target, impact_xy=sorties.base_xy, altitude=sorties.altitude,
+        fail_draw=streams.uniform("failure", j), fail_fraction=streams.uniform("failure_when", j),
+        parent=np.full(k, -1), release_time=sorties.release_time, release_xy=sorties.release_xy,
+        release_altitude=sorties.release_alt)
+    return ThreatDraws(**{f: np.concatenate([getattr(weapons, f), getattr(carriers, f)])
+                          for f in ThreatDraws.__dataclass_fields__})
 
 
 def _disk(streams: ThreatStreams, threats: np.ndarray, radius: np.ndarray, purposes: tuple[str, str]) -> np.ndarray:

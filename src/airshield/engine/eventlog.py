@@ -9,14 +9,17 @@ import numpy as np
 import pandas as pd
 
 EVENT_KINDS = ("launch", "waypoint", "detect", "engage", "kill", "miss", "ew_loss", "failure", "impact", "damage",
-               "track_confirm", "track_lost", "reload", "in_flight")
+               "track_confirm", "track_lost", "reload", "in_flight", "release", "returned")
 """Event kinds; ``waypoint``: the threat passes a turn of its route (or a point of its ballistic
 arc), logged up to its end so that replays follow its true path; ``failure``: it failed on its own
 or fell short at the end of its range; ``track_confirm`` / ``track_lost`` only in sensor mode
 (``run.tracking: sensors``): a firm track on the threat starts / ends (see
 :mod:`airshield.engine.tracked_sight`); ``reload``: a unit's launchers of one munition are
 reloaded from its magazine (``rounds`` moved); ``in_flight``: the threat still flies at the run's
-horizon (its last event)."""
+horizon (its last event); ``release``: a carrier aircraft releases its weapons (``rounds``: how
+many; each weapon's ``launch`` is at the same time and place); ``returned``: a carrier lands back
+at its base (its last event). A carrier shot down before its release time releases nothing: its
+weapons have no event at all."""
 COLUMNS = ("time", "kind", "threat", "unit", "weapon", "rounds", "cost_usd", "x", "y", "z", "asset", "value")
 
 
@@ -47,6 +50,10 @@ class EventLogBuilder:
             "unit": unit if unit is not None else np.full(n, -1), "weapon": np.full(n, -1),
             "rounds": np.zeros(n, int), "cost_usd": np.zeros(n), "x": xyz[:, 0], "y": xyz[:, 1], "z": xyz[:, 2],
             "asset": np.full(n, -1), "value": np.zeros(n)})
+
+    def set_last_rounds(self, rounds: np.ndarray) -> None:
+        """Set the ``rounds`` column of the block added last (e.g. weapons a carrier released)."""
+        self._blocks[-1]["rounds"] = np.asarray(rounds, dtype=int)
 
     def add_table(self, table: np.ndarray, kinds: tuple[str, ...]) -> None:
         """Record the rows of the compiled loop: a float table with the columns of :data:`COLUMNS`

@@ -1,8 +1,11 @@
-"""The flights of one replication: routes for low flyers, arcs for ballistic missiles.
+"""The flights of one replication: routes for low flyers, arcs for ballistic missiles and glide
+bombs, sorties for carrier aircraft.
 
-The two kinds keep their own segment counts (5 for routes, 16 for arcs) so that window
+The kinds keep their own segment counts (5 for routes, 16 for arcs, 4 for sorties) so that window
 computations do not pad every drone to a ballistic arc; :class:`Flights` maps results back to
-threat order.
+threat order. A weapon released by a carrier starts at its release point: an arc at the release
+altitude (a glide bomb glides down from there: z = h (1 - s^2) over its flight, s in [0, 1]); a
+route on the ground below it (the climb of an air-launched cruise missile is not modelled).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import numpy as np
 from airshield.engine.draws import ThreatDraws
 from airshield.engine.streams import ThreatStreams
 from airshield.world.settings import EngineSettings
-from airshield.kinematics import Trajectories, build_arcs, build_routes, dogleg_offsets, path_length
+from airshield.kinematics import Trajectories, build_arcs, build_routes, build_sorties, dogleg_offsets, path_length
 from airshield.world import World
 
 
@@ -92,16 +95,19 @@ def _interpolate(traj: Trajectories, rows: np.ndarray, times: np.ndarray) -> tup
 
 
 def build_flights(world: World, draws: ThreatDraws, streams: ThreatStreams, settings: EngineSettings) -> Flights:
-    """Routes (with dog-legs around defended points) and ballistic arcs for every threat."""
+    """Routes (with dog-legs around defended points), arcs and sorties for every threat."""
     types = world.threat_types
-    ballistic = types.ballistic[draws.type_index]
+    arc, carrier = types.arc[draws.type_index], types.carrier[draws.type_index]
     groups = []
-    route_rows = np.flatnonzero(~ballistic)
+    route_rows = np.flatnonzero(~arc & ~carrier)
     if len(route_rows):
         groups.append((route_rows, _routes(world, draws, route_rows, streams, settings)))
-    arc_rows = np.flatnonzero(ballistic)
+    arc_rows = np.flatnonzero(arc)
     if len(arc_rows):
         groups.append((arc_rows, _arcs(world, draws, arc_rows, settings)))
+    sortie_rows = np.flatnonzero(carrier)
+    if len(sortie_rows):
+        groups.append((sortie_rows, _sorties(world, draws, sortie_rows)))
     return Flights(draws.n, tuple(groups))
 
 
@@ -128,6 +134,14 @@ def _arcs(world: World, draws: ThreatDraws, rows: np.ndarray, settings: EngineSe
     types = world.threat_types
     kind = draws.type_index[rows]
     air_launched = types.air_launched[kind]
-    start = np.where(air_launched, settings.aeroballistic_launch_altitude, 0.0)
+    released = draws.release_altitude[rows]
+    start = np.where(np.isfinite(released), released,
+                     np.where(air_launched, settings.aeroballistic_launch_altitude, 0.0))
     return build_arcs(draws.launch_xy[rows], draws.impact_xy[rows], draws.launch_time[rows],
                       types.speed[kind], draws.altitude[rows], start)
+
+
+def _sorties(world: World, draws: ThreatDraws, rows: np.ndarray) -> Trajectories:
+    speed = world.threat_types.speed[draws.type_index[rows]]
+    return build_sorties(draws.launch_xy[rows], draws.release_xy[rows], draws.launch_time[rows], speed,
+                         draws.altitude[rows], draws.release_altitude[rows])

@@ -11,6 +11,9 @@ reload). After an intercept that did not kill, the threat is assessed for ``look
 may be engaged again, and C2 looks at it again at the first grid time after that. A weapon that
 starts with no rounds loaded and rounds in its magazine starts reloading at time 0.
 
+A carrier shot down releases nothing more: the weapons it carries whose release time is later than
+its kill are cancelled (never launched, no event, no count).
+
 Kill draws are common random numbers per threat: each threat has one uniform number L (its
 "luck", from its own stream) and the product S of the miss probabilities of the intercepts it has
 met so far; an intercept with kill probability p kills it when L >= S (1 - p). The chance of a kill
@@ -36,10 +39,10 @@ from airshield.engine.intercept import Pairs, intercept_time
 from airshield.engine.scheduler import DECIDE, END, INTERCEPT, RELOAD, EventQueue
 from airshield.engine.streams import ThreatStreams
 from airshield.engine.threat_state import ThreatState
-from airshield.engine.unopposed import EW_LOSS, FAILURE, Fates
+from airshield.engine.unopposed import EW_LOSS, FAILURE, RETURNED, Fates
 from airshield.world import World
 
-FATE_KIND = {FAILURE: "failure", EW_LOSS: "ew_loss"}
+FATE_KIND = {FAILURE: "failure", EW_LOSS: "ew_loss", RETURNED: "returned"}
 
 class RaidLoop:
     """One replication's fire control, advanced event by event."""
@@ -57,12 +60,18 @@ class RaidLoop:
         self.remaining = world.assets.value.astype(float).copy()
         self.queue = EventQueue()
         self.luck = streams.uniform("kill", np.arange(draws.n))
+        self.carrier = world.threat_types.carrier[draws.type_index]
         self.decisions: set[float] = set()
 
     @property
     def ended_at(self) -> np.ndarray:
-        """When each threat ended [s] (inf if still flying)."""
+        """When each threat ended [s] (inf if still flying, -inf if never launched)."""
         return self.threats.ended_at
+
+    @property
+    def cancelled(self) -> np.ndarray:
+        """Weapons never launched: their carrier was shot down before releasing them."""
+        return self.threats.cancelled
 
     def run(self, horizon: float) -> None:
         """Process events up to ``horizon`` [s]."""
@@ -111,6 +120,8 @@ class RaidLoop:
             self.threats.alive[j] = not kill
             if kill:
                 self.threats.ended_at[j] = time
+                if self.carrier[j]:
+                    self.threats.cancel(np.flatnonzero((self.draws.parent == j) & (self.draws.launch_time > time)))
             else:
                 self.threats.look_until[j] = time + self.settings.look
                 self._decide_at(time + self.settings.look)

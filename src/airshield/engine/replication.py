@@ -1,9 +1,10 @@
 """One replication: draws -> flights -> unopposed fates -> sight -> engagement pairs -> event loop
 -> EventLog.
 
-Threats launched after the run's horizon are not part of the replication (no event, no count);
-threats still flying at the horizon end with an ``in_flight`` event there, so that
-launched = destroyed + ew_lost + failed + leaked + in_flight always.
+Threats launched after the run's horizon are not part of the replication (no event, no count),
+nor are weapons whose carrier was shot down before releasing them; threats still flying at the
+horizon end with an ``in_flight`` event there, and carriers that land end ``returned``, so that
+launched = destroyed + ew_lost + failed + leaked + in_flight + returned always.
 """
 
 from __future__ import annotations
@@ -71,29 +72,45 @@ def run_engagements(world: World, geometry: ReplicationGeometry, assigner: Assig
                                            geometry.pairs)
     horizon = world.horizon
     log = EventLogBuilder()
-    launched = np.flatnonzero(draws.launch_time <= horizon)
-    log.add_many("launch", draws.launch_time[launched], launched,
-                 flights.position(launched, draws.launch_time[launched]))
-    # a threat that failed, was lost to EW or hit before any sensor held it is never detected
-    seen = np.flatnonzero((sight.first_seen <= fates.end_time) & (sight.first_seen <= horizon))
-    if len(seen):
-        log.add_many("detect", sight.first_seen[seen], seen, flights.position(seen, sight.first_seen[seen]))
     assigner = assigner or make_assigner(world.doctrine.policy, world.doctrine.value_per_musd)
     if world.run.engine.loop == "auto" and compiled_available(assigner, world.run.engine.c2_cycle):
-        ended_at = run_compiled(world, draws, flights, fates, pairs, assigner, geometry.streams, log)
+        ended_at, cancelled = run_compiled(world, draws, flights, fates, pairs, assigner, geometry.streams, log)
     else:
         loop = RaidLoop(world, draws, flights, fates, pairs, assigner, geometry.streams, log)
         loop.run(horizon)
-        ended_at = loop.ended_at
+        ended_at, cancelled = loop.ended_at, loop.cancelled
+    # the loop's rows follow every block in the frozen log, so logging launches and detections
+    # after the loop (once cancelled weapons are known) keeps the order of events at equal times
+    launched = np.flatnonzero((draws.launch_time <= horizon) & ~cancelled)
+    log.add_many("launch", draws.launch_time[launched], launched,
+                 flights.position(launched, draws.launch_time[launched]))
+    # a threat that failed, was lost to EW or hit before any sensor held it is never detected
+    seen = np.flatnonzero((sight.first_seen <= fates.end_time) & (sight.first_seen <= horizon) & ~cancelled)
+    if len(seen):
+        log.add_many("detect", sight.first_seen[seen], seen, flights.position(seen, sight.first_seen[seen]))
     end = np.minimum(ended_at, horizon)
-    flying = launched[np.isinf(ended_at[launched])]
+    flying = launched[np.isposinf(ended_at[launched])]
     if len(flying):
         log.add_many("in_flight", np.full(len(flying), horizon), flying,
                      flights.position(flying, np.full(len(flying), horizon)))
+    _add_releases(log, draws, flights, end, cancelled)
     _add_waypoints(log, flights, end)
     if geometry.track_events is not None:
         _add_track_events(log, geometry.track_events, end, world.horizon)
     return attach_labels(world, draws, log.freeze())
+
+
+def _add_releases(log: EventLogBuilder, draws, flights: Flights, end: np.ndarray, cancelled: np.ndarray) -> None:
+    """Each carrier's release, at its release point and time, if it got there before its end;
+    ``rounds``: the weapons it released [-]."""
+    carriers = np.flatnonzero(np.isfinite(draws.release_time) & (draws.parent < 0))
+    carriers = carriers[draws.release_time[carriers] <= end[carriers]]
+    if not len(carriers):
+        return
+    released = draws.parent[(draws.parent >= 0) & ~cancelled]
+    log.add_many("release", draws.release_time[carriers], carriers,
+                 flights.position(carriers, draws.release_time[carriers]))
+    log.set_last_rounds(np.bincount(released, minlength=draws.n)[carriers])
 
 
 def _add_waypoints(log: EventLogBuilder, flights: Flights, end: np.ndarray) -> None:

@@ -1,8 +1,11 @@
-"""When each threat would end if nobody shot at it: impact, failure, or EW loss.
+"""When each threat would end if nobody shot at it: impact, failure, EW loss, or (a carrier) its
+return to base.
 
 A threat fails on its own with its type's failure rate, at a uniform share of its flight; it also
 fails when its route is longer than its type's range: it falls short when it has flown its range,
-at launch time + range / speed [s]. EW losses: :mod:`.ew`.
+at launch time + range / speed [s] (a glide bomb released beyond its reach falls short so). A
+carrier's sortie is checked against its range when the World is compiled; it ends ``RETURNED``
+when it lands. EW losses: :mod:`.ew`.
 """
 
 from __future__ import annotations
@@ -17,12 +20,12 @@ from airshield.engine.ew import ew_losses
 from airshield.engine.streams import ThreatStreams
 from airshield.world import World
 
-IMPACT, FAILURE, EW_LOSS = 0, 1, 2
+IMPACT, FAILURE, EW_LOSS, RETURNED = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
 class Fates:
-    """Per threat: ``end_time`` [s] and ``fate`` (IMPACT, FAILURE or EW_LOSS) absent interception,
+    """Per threat: ``end_time`` [s] and ``fate`` (IMPACT, FAILURE, EW_LOSS or RETURNED) absent interception,
     and ``ew_zone`` (row of the EW zone that made it lost, or -1)."""
 
     end_time: np.ndarray
@@ -37,10 +40,11 @@ def unopposed_fates(world: World, draws: ThreatDraws, flights: Flights, streams:
     types = world.threat_types
     fails = draws.fail_draw < types.failure_rate[draws.type_index]
     fail_time = np.where(fails, start + draws.fail_fraction * (impact - start), np.inf)
+    carrier = types.carrier[draws.type_index]
     fuel_out = start + types.range[draws.type_index] / types.speed[draws.type_index]
-    fail_time = np.minimum(fail_time, np.where(fuel_out < impact, fuel_out, np.inf))
+    fail_time = np.minimum(fail_time, np.where((fuel_out < impact) & ~carrier, fuel_out, np.inf))
     ew_time, ew_zone = ew_losses(world, draws, flights, streams)
     times = np.column_stack([impact, fail_time, ew_time])
     fate = np.argmin(times, axis=1)
-    return Fates(end_time=times[np.arange(draws.n), fate], fate=fate,
+    return Fates(end_time=times[np.arange(draws.n), fate], fate=np.where(carrier & (fate == IMPACT), RETURNED, fate),
                  ew_zone=np.where(fate == EW_LOSS, ew_zone, -1))

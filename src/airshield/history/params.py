@@ -36,7 +36,7 @@ class ReplayParams:
         for effector in catalogue.effectors.values():
             munitions = {}
             for munition in effector.munitions:
-                pk = {c: min(1.0, p * scale[GROUP_OF_CLASS[c]]) for c, p in munition.pk.items()}
+                pk = {c: min(1.0, p * scale.get(GROUP_OF_CLASS.get(c, ""), 1.0)) for c, p in munition.pk.items()}
                 if pk != dict(munition.pk):
                     munitions[munition.key] = {"pk": pk}
             if munitions:

@@ -34,12 +34,12 @@ def build_routes(launch_xy: np.ndarray, impact_xy: np.ndarray, launch_time: np.n
     delta = impact - launch
     dog1 = launch + delta / 3 + left * lateral[:, :1]
     dog2 = launch + 2 * delta / 3 + left * lateral[:, 1:]
-    climb_end = _towards(launch, dog1, alt)
-    dive_start = _towards(impact, dog2, alt)
+    climb_end = towards(launch, dog1, alt)
+    dive_start = towards(impact, dog2, alt)
     xy = np.stack([launch, climb_end, dog1, dog2, dive_start, impact], axis=1)
     zero = np.zeros_like(alt)
     z = np.stack([zero, alt, alt, alt, alt, zero], axis=1)
-    t = _waypoint_times(xy[..., 0], xy[..., 1], z, launch_time, speed)
+    t = waypoint_times(xy[..., 0], xy[..., 1], z, launch_time, speed)
     return Trajectories(t, xy[..., 0], xy[..., 1], z)
 
 
@@ -94,7 +94,7 @@ def _route_axes(launch: np.ndarray, impact: np.ndarray) -> tuple[np.ndarray, np.
     return along, left
 
 
-def _towards(start: np.ndarray, target: np.ndarray, altitude: np.ndarray) -> np.ndarray:
+def towards(start: np.ndarray, target: np.ndarray, altitude: np.ndarray) -> np.ndarray:
     """Point at the climb/dive distance from ``start`` towards ``target`` (n,2) [m]."""
     leg = target - start
     leg_len = np.hypot(leg[:, 0], leg[:, 1])
@@ -103,7 +103,7 @@ def _towards(start: np.ndarray, target: np.ndarray, altitude: np.ndarray) -> np.
     return start + leg * frac[:, None]
 
 
-def _waypoint_times(x: np.ndarray, y: np.ndarray, z: np.ndarray, launch_time: np.ndarray,
+def waypoint_times(x: np.ndarray, y: np.ndarray, z: np.ndarray, launch_time: np.ndarray,
                     speed: np.ndarray) -> np.ndarray:
     """Waypoint times (n, S+1) [s] flying the 3D legs at ``speed`` [m/s] from ``launch_time``."""
     seg = np.sqrt(np.diff(x, axis=1) ** 2 + np.diff(y, axis=1) ** 2 + np.diff(z, axis=1) ** 2)

@@ -15,8 +15,13 @@ own miss probability. The model's expected value saved by a set X of probes is
 
     F(X) = sum_j w[j] * (1 - prod_{u in X} (1 - P[j, u]))      (monotone submodular in X)
 
-Not modelled: fire channels and timing between units, dog-legs reacting to the new laydown (routes
-are sampled against the scenario's own laydown), sensors (a linked picture is assumed).
+A weapon brought by a carrier is also covered by a probe that would shoot its carrier down before
+the release, or push the release point (attacker's standoff included) so far back that the weapon
+falls short (:mod:`.carrier_cover`).
+
+Not modelled: fire channels and timing between units, dog-legs and release points reacting to the
+new laydown as a whole (routes and release points are sampled against the scenario's own laydown,
+each probe's push-back is judged alone), sensors (a linked picture is assumed).
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from airshield.engine.flight import build_flights
 from airshield.engine.streams import ThreatStreams
 from airshield.engine.unopposed import IMPACT, unopposed_fates
 from airshield.physics import can_engage, damage_share, envelope_times, within_lethal_reach
+from airshield.planning.carrier_cover import with_carriers
 from airshield.planning.common import world_of
 from airshield.planning.sites import Sites
 from airshield.runs.seeds import replication_seed
@@ -83,7 +89,8 @@ def build_model(base_world: World, document: dict, sites: Sites, types: list[str
         draws = draw_threats(base_world, streams, settings.min_altitude)
         flights = build_flights(base_world, draws, streams, settings)
         fates = unopposed_fates(base_world, draws, flights, streams)
-        unit_p = _unit_kill_shares(probe_world, draws, flights, fates)
+        unit_p = with_carriers(probe_world, draws, flights, fates,
+                               _unit_kill_shares(probe_world, draws, flights, fates), _unit_kill_shares)
         weight = _value_at_risk(base_world, draws, fates)
         if n_fixed:
             weight = weight * np.prod(1.0 - unit_p[:, :n_fixed], axis=1)

@@ -24,6 +24,7 @@ STYLES = {  # id: (colour key, icon file in Google Earth's shapes, icon scale, l
     "launch_area": ("launch_area", "airports.png", 1.0, 1), "track": ("threat", "arrow.png", 0.5, 1),
     "kill": ("kill", "star.png", 0.7, 1), "impact": ("impact", "caution.png", 0.9, 1),
     "ew_loss": ("ew_loss", "forbidden.png", 0.7, 1), "failure": ("failure", "cross-hairs.png", 0.6, 1),
+    "returned": ("returned", "flag.png", 0.7, 1),
 }
 
 
@@ -155,7 +156,7 @@ def _tracks(doc: ET.Element, tracks: Tracks, start: datetime) -> None:
         line = _sub(mark, "LineString")
         _sub(line, "altitudeMode", "absolute")
         _sub(line, "coordinates", _coords(zip(group["lon"], group["lat"], group["z"].fillna(0))))
-    folder = _folder(doc, "Kills, impacts, EW losses, failures")
+    folder = _folder(doc, "Kills, impacts, EW losses, failures, carriers back at base")
     for m in tracks.marks[tracks.marks["kind"].isin(FATES)].itertuples(index=False):
         data = {"layer": m.kind, "threat": int(m.threat), "threat_type": m.threat_type, "time_s": float(m.time)}
         if m.kind == "kill":

@@ -86,7 +86,7 @@ SYMBOLS = {
                    f'stroke="{LAYER["launch_area"]}"/>',
     "city": '<circle cx="7" cy="7" r="2.5" fill="#212121"/>',
     "kill": _line(LAYER["kill"]), "impact_track": _line(LAYER["impact"]), "ew_loss": _line(LAYER["ew_loss"]),
-    "failure": _line(LAYER["failure"]), "airborne": _line(LAYER["airborne"]),
+    "failure": _line(LAYER["failure"]), "returned": _line(LAYER["returned"]), "airborne": _line(LAYER["airborne"]),
     "impact": f'<path d="M3 3 l8 8 m0 -8 l-8 8" stroke="{LAYER["impact"]}" stroke-width="2"/>',
     "coverage": f'<circle cx="7" cy="7" r="6" fill="{LAYER["sensor"]}" fill-opacity="0.08" stroke="{LAYER["sensor"]}"/>',
 }

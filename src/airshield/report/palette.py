@@ -10,6 +10,7 @@ from __future__ import annotations
 LAYER = {
     "asset": "#d32f2f", "fire_unit": "#3949ab", "sensor": "#00838f", "ew_zone": "#8e24aa", "launch_area": "#424242",
     "threat": "#ef6c00", "kill": "#2e7d32", "impact": "#b71c1c", "ew_loss": "#8e24aa", "failure": "#757575",
+    "returned": "#1565c0",
     "airborne": "#ef6c00", "engage": "#f9a825", "city": "#212121", "land": "#f4f1ea", "neighbour": "#e4e0d6",
     "sea": "#dfe9f3", "border": "#9e9e9e",
 }

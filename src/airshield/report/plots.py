@@ -12,7 +12,8 @@ from matplotlib.ticker import MaxNLocator
 from airshield.report.palette import LAYER, categorical
 
 OUTCOMES = (("destroyed", LAYER["kill"]), ("ew_lost", LAYER["ew_loss"]), ("failed", LAYER["failure"]),
-            ("leaked", LAYER["impact"]), ("in_flight", LAYER["engage"]))
+            ("leaked", LAYER["impact"]), ("in_flight", LAYER["engage"]),
+            ("returned", LAYER["returned"]))
 
 
 def _figure(width: float = 6.4, height: float = 3.6, ncols: int = 1):
@@ -84,12 +85,22 @@ def value_distribution(metrics: pd.DataFrame) -> str:
     return _data_uri(value_figure(metrics))
 
 
+def _bins(values: np.ndarray) -> dict:
+    """Histogram bins: about a third as many as values (5 to 30); one bin around values that are all
+    equal up to round-off (numpy cannot split a range of width ~1e-16)."""
+    centre = float(values.mean())
+    if np.ptp(values) <= 1e-9 * max(1.0, abs(centre)):
+        half = max(0.05 * abs(centre), 0.5)
+        return {"bins": 1, "range": (centre - half, centre + half)}
+    return {"bins": min(30, max(5, len(values) // 3))}
+
+
 def value_figure(metrics: pd.DataFrame):
     """The histogram's figure: replications on an integer axis."""
     fig, ax = _figure()
     values = metrics["value_lost"].to_numpy() if "value_lost" in metrics else np.array([])
     if len(values):
-        ax.hist(values, bins=min(30, max(5, len(values) // 3)), color="#ef6c00", edgecolor="white")
+        ax.hist(values, color="#ef6c00", edgecolor="white", **_bins(values))
         ax.axvline(values.mean(), color="black", linestyle="--", label=f"mean {values.mean():.4g}")
         ax.legend(fontsize=8)
     ax.set_xlabel("value lost in one replication [value points]")

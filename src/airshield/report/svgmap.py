@@ -33,7 +33,7 @@ STYLE = ("<style>.map text{font-family:system-ui,sans-serif;paint-order:stroke;s
          ".map .lab-launch{font-size:11px;font-style:italic;fill:#212121}"
          ".map .lab-country{font-size:13px;letter-spacing:2px;fill:#8d8d8d;text-transform:uppercase}"
          ".map .legend text,.map .scale-bar text{stroke:none}</style>")
-FATE_COLOURS = {k: LAYER[k] for k in ("kill", "impact", "ew_loss", "failure", "airborne")}
+FATE_COLOURS = {k: LAYER[k] for k in ("kill", "impact", "ew_loss", "failure", "returned", "airborne")}
 
 
 def render_map(scene: Scene, tracks: Tracks | None, proj: LocalProjection) -> str:
@@ -229,5 +229,5 @@ def _legend_rows(scene: Scene, tracks: Tracks | None) -> list[tuple[str, str]]:
     if tracks is not None:
         rows += [("kill", "track ending in a kill"), ("impact_track", "track ending in an impact"),
                  ("impact", "impact"), ("ew_loss", "track ending in an EW loss"), ("failure", "track ending in a failure"),
-                 ("airborne", "airborne at the end")]
+                 ("returned", "carrier back at its base"), ("airborne", "airborne at the end")]
     return rows

@@ -2,7 +2,8 @@
 
 A track is the piecewise-linear path through the events that carry the threat's position: its
 launch point at launch time, the waypoints of its route (dog-legs, climb and dive, the points of a
-ballistic arc), then its positions at detect, engage, kill, miss, EW loss, failure and impact. Between
+ballistic arc, a carrier's sortie), then its positions at detect, engage, kill, miss, EW loss, failure,
+impact, release and return. Between
 two events the path is a straight line, which is what the engine flies between route vertices.
 """
 
@@ -17,10 +18,12 @@ from airshield.errors import InputError
 from airshield.geo.projection import LocalProjection
 from airshield.runs.store import RunStore
 
-TRACK_KINDS = ("launch", "waypoint", "detect", "engage", "kill", "miss", "ew_loss", "failure", "impact")
-FATES = ("kill", "ew_loss", "failure", "impact")
-"""Events that end a threat's flight; a threat with none is still airborne at the end."""
-MARK_KINDS = ("engage", "kill", "miss", "ew_loss", "failure", "impact")
+TRACK_KINDS = ("launch", "waypoint", "detect", "engage", "kill", "miss", "ew_loss", "failure", "impact", "release",
+               "returned")
+FATES = ("kill", "ew_loss", "failure", "impact", "returned")
+"""Events that end a threat's flight (``returned``: a carrier aircraft back at its base); a threat with
+none is still airborne at the end."""
+MARK_KINDS = ("engage", "kill", "miss", "ew_loss", "failure", "impact", "release")
 
 
 @dataclass(frozen=True)

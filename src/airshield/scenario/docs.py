@@ -53,6 +53,14 @@ settings. `src/airshield/scenario/builtin/kyiv-small.yaml` is a short, commented
     - {name: patriot-2, type: patriot, lat: 50.30, lon: 30.40}
   ```
 
+- **Carrier aircraft and glide bombs.** A wave whose weapons are brought by aircraft names them:
+  `{threat: fab-500-umpk, count: 32, launch: belgorod, targets: [Kharkiv], carrier: {type: su-34,
+  base: baltimor}}`. The aircraft fly ceil(count / per sortie) sorties from the base (an air base of
+  `airshield places` or `{lat, lon}`) and release where the loadout and `raid.standoff_km` put them
+  (docs/engine.md, "Carriers and glide bombs"); glide bombs need a carrier. A fire unit with
+  `known_to_attacker: false` is an ambush the carriers do not avoid. Built-in example:
+  `front-kharkiv` (no long-range SAM), `front-kharkiv-sam` (a forward Patriot the attacker knows of),
+  `front-kharkiv-ambush` (the same, hidden).
 - **Validate before running:** `airshield validate my-scenario.yaml` loads the file, checks it against
   this schema and compiles it (names resolved, positions inside the theatre, stocks within capacity,
   every wave able to reach a target). Each problem is reported with the file, the field path (e.g.

@@ -28,8 +28,10 @@ class Doctrine(ScenarioModel):
     shoot_look_shoot: bool = Field(True, description="after a miss, engage again if time allows; if false, one engagement per unit and threat")
     reserve: list[ReserveRule] = Field(default_factory=list, description="munitions kept for some threat classes")
     priorities: dict[ThreatClassName, float] = Field(
-        default_factory=lambda: {"aeroballistic": 3.0, "ballistic": 3.0, "supersonic_cruise": 2.0, "cruise": 1.5},
-        description="weight on the value at risk by threat class; classes not listed weigh 1 [-]")
+        default_factory=lambda: {"aeroballistic": 3.0, "ballistic": 3.0, "supersonic_cruise": 2.0, "cruise": 1.5,
+                                 "aircraft": 4.0},
+        description="weight on the value at risk by threat class; classes not listed weigh 1 (an aircraft's value at "
+                    "risk is one of its weapons' while it flies towards the targets, none on its way home) [-]")
     max_cost_ratio: float | None = Field(
         None, gt=0, description="never fire a round costing more than this multiple of the threat's unit cost (decoys count as drones) [-]")
     assigner: Literal[POLICIES] = Field(  # type: ignore[valid-type]

@@ -55,6 +55,7 @@ class FireUnit(ScenarioModel):
     stock: dict[str, Count] | None = Field(None, description="loaded rounds per munition key; default: the type's capacity shared equally among its munitions; total at most launchers x rounds_per_launcher")
     magazine: dict[str, Count] = Field(default_factory=dict, description="further rounds per munition key held for reloading [rounds]")
     linked: bool | None = Field(None, description="uses the shared network picture; default: the scenario's network.linked")
+    known_to_attacker: bool = Field(True, description="the attacker knows where it is and keeps its carriers out of its envelope; false: an ambush")
 
     @model_validator(mode="after")
     def _no_negative_rounds(self) -> "FireUnit":

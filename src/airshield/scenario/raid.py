@@ -17,6 +17,13 @@ class LaunchPoint(ScenarioModel):
     radius_km: float = Field(20.0, ge=0, le=500, description="launch points spread uniformly within this radius [km]")
 
 
+class Carrier(ScenarioModel):
+    """The aircraft that bring a wave's weapons: a catalogue aircraft type flying from a base."""
+
+    type: str = Field(description="aircraft type key from the catalogue (class aircraft), e.g. tu-95ms or su-34")
+    base: str | LaunchPoint = Field(description="air base it takes off from and returns to: a named place (see `airshield places`) or {lat, lon}")
+
+
 class Wave(ScenarioModel):
     """A wave: ``count`` threats of one type launched from one area over a time window."""
 
@@ -30,6 +37,10 @@ class Wave(ScenarioModel):
     target_choice: Literal["value", "uniform", "nearest"] = Field(
         "value", description="how each threat picks among the targets: weighted by value, uniformly, or the nearest")
     route: Literal["direct", "dogleg"] | None = Field(None, description="route shape; default from the threat type")
+    carrier: Carrier | None = Field(
+        None, description="aircraft that carry the wave's weapons: ceil(count / per sortie) sorties take off from the "
+                          "base over the wave's window and release at a point of the launch area (glide bombs: on the "
+                          "line from the target towards it, at the loadout's release range), outside the known SAMs")
 
 
 class Raid(ScenarioModel):
@@ -37,3 +48,7 @@ class Raid(ScenarioModel):
 
     name: str = Field("raid", description="label shown in reports")
     waves: list[Wave] = Field(min_length=1, description="the waves of the raid")
+    standoff_km: float = Field(
+        10.0, ge=0, le=1000, description="carriers release at least this far outside the envelope of every fire unit "
+                                         "known to the attacker that can engage aircraft [km] (assumption: a margin "
+                                         "for where the SAM may be and for the turn after release)")

@@ -36,7 +36,7 @@ def compile_forces(scenario: Scenario, catalogue: Catalogue, locator: Locator,
             own = len(rows)
             rows.append(SensorRow(f"{unit.name}/radar", radar, x, y, radar.antenna_height))
         linked = scenario.network.linked if unit.linked is None else unit.linked
-        units.append((unit.name, effector, x, y, linked, own))
+        units.append((unit.name, effector, x, y, linked, own, unit.known_to_attacker))
         weapons.extend(_weapon_rows(i, unit, effector, reserve, file))
     check_unique([u[0] for u in units], "fire_units", file)
     return sensor_table(rows), _unit_table(units), _weapon_table(weapons)
@@ -97,7 +97,8 @@ def _unit_table(units: list[tuple]) -> UnitTable:
         reload=np.array([u[1].reload for u in units], float).reshape(n),
         linked=np.array([u[4] for u in units], bool).reshape(n),
         own_sensor=np.array([u[5] for u in units], int).reshape(n),
-        system_cost=np.array([u[1].system_cost_usd for u in units], float).reshape(n))
+        system_cost=np.array([u[1].system_cost_usd for u in units], float).reshape(n),
+        known=np.array([u[6] for u in units], bool).reshape(n))
 
 
 def _weapon_table(rows: list[tuple]) -> WeaponTable:

@@ -10,44 +10,69 @@ from airshield.geo import launch_areas
 from airshield.scenario.raid import Wave
 from airshield.scenario.schema import Scenario
 from airshield.world.locate import Locator
-from airshield.vocabulary import AIR_LAUNCHED, BALLISTIC, DECOY, IMITATED, THREAT_CLASSES, class_index
+from airshield.vocabulary import AIR_LAUNCHED, ARC_CLASSES, CARRIER, DECOY, IMITATED, THREAT_CLASSES, class_index
+from airshield.world.compile_carriers import NO_CARRIER, carrier_table, check_sortie_reach, resolve_carrier
 from airshield.world.tables import AssetTable, ThreatTypeTable, WaveTable
-
 
 
 def compile_raid(scenario: Scenario, catalogue: Catalogue, locator: Locator,
                  assets: AssetTable) -> tuple[ThreatTypeTable, WaveTable]:
     """The threat-type and wave tables; every wave's threats must be able to reach a target."""
     used: list[ThreatType] = []
-    rows = []
+    rows, carriers = [], []
     areas = launch_areas()
+    bases = areas.sort_values("kind", key=lambda k: k != "airfield", kind="stable")  # air bases first
+
+    def base_xy(spec, path: str) -> tuple[float, float]:
+        x, y, _, _ = _place(spec, bases, locator, path, "air base")
+        return x, y
+
     for i, wave in enumerate(scenario.raid.waves):
         path = f"raid.waves[{i}]"
         if wave.threat not in catalogue.threats:
             raise unknown_name("threat type", wave.threat, catalogue.threats, file=locator.file, path=f"{path}.threat")
         kind = catalogue.threats[wave.threat]
-        if kind not in used:
-            used.append(kind)
-        x, y, spread, area_name = _launch(wave, areas, locator, path)
+        if kind.threat_class == CARRIER:
+            raise InputError(f"{kind.key} is an aircraft: it carries a wave's weapons", file=locator.file,
+                             path=f"{path}.threat", expected=f"a weapon it carries ({', '.join(w.key for w in kind.weapons)}) "
+                             f"with carrier: {{type: {kind.key}, base: ...}}")
+        _use(used, kind)
+        x, y, spread, area_name = _place(wave.launch, areas, locator, f"{path}.launch", "launch area")
         targets = _targets(wave, assets, locator.file, path)
-        _check_reach(kind, x, y, assets, targets, locator.file, path)
+        carrier = resolve_carrier(wave, kind, catalogue, locator, path, base_xy)
+        if carrier is None:
+            _check_reach(kind, x, y, assets, targets, locator.file, path)
+            carriers.append(NO_CARRIER)
+        else:
+            check_sortie_reach(carrier, x, y, locator.file, path)
+            _use(used, carrier.kind)
+            load = carrier.loadout
+            carriers.append((used.index(carrier.kind), carrier.base_x, carrier.base_y, load.per_sortie,
+                             load.release_range_min, load.release_range_max, load.release_altitude,
+                             scenario.raid.standoff_km * 1000.0))
         dogleg = (wave.route or kind.route) == "dogleg"
         name = wave.name or f"{kind.key} from {area_name}"
         rows.append((name, used.index(kind), wave.count, x, y, spread, wave.start_min * 60.0,
                      wave.duration_min * 60.0, targets, wave.target_choice, dogleg))
-    return _type_table(used, catalogue), _wave_table(rows)
+    return _type_table(used, catalogue), _wave_table(rows, carrier_table(carriers))
 
 
-def _launch(wave: Wave, areas, locator: Locator, path: str) -> tuple[float, float, float, str]:
-    if not isinstance(wave.launch, str):
-        x, y = locator.xy(wave.launch.lat, wave.launch.lon, f"{path}.launch")
-        return x, y, wave.launch.radius_km * 1000.0, f"({wave.launch.lat:.2f}, {wave.launch.lon:.2f})"
-    wanted = wave.launch.strip().casefold()
+def _use(used: list[ThreatType], kind: ThreatType) -> None:
+    if kind not in used:
+        used.append(kind)
+
+
+def _place(spec, areas, locator: Locator, path: str, noun: str) -> tuple[float, float, float, str]:
+    """(x, y, spread [m], label) of a named place of ``areas`` or a {lat, lon, radius_km} point."""
+    if not isinstance(spec, str):
+        x, y = locator.xy(spec.lat, spec.lon, path)
+        return x, y, spec.radius_km * 1000.0, f"({spec.lat:.2f}, {spec.lon:.2f})"
+    wanted = spec.strip().casefold()
     for row in areas.itertuples():
         if wanted in {n.casefold() for n in (row.key, row.name, *row.aliases)}:
-            x, y = locator.xy(row.lat, row.lon, f"{path}.launch")
+            x, y = locator.xy(row.lat, row.lon, path)
             return x, y, row.radius_km * 1000.0, row.key
-    raise unknown_name("launch area", wave.launch, list(areas.key), file=locator.file, path=f"{path}.launch")
+    raise unknown_name(noun, spec, list(areas.key), file=locator.file, path=path)
 
 
 def _targets(wave: Wave, assets: AssetTable, file: str | None, path: str) -> np.ndarray:
@@ -93,6 +118,12 @@ def _type_table(used: list[ThreatType], catalogue: Catalogue) -> ThreatTypeTable
         imitation = getattr(catalogue.threats[t.imitates], attr) if t.imitates else average[attr]
         return max(getattr(t, attr), imitation)
 
+    def lethal(t: ThreatType) -> float:
+        """What C2 takes the lethal radius [m] to be: an aircraft's is its deadliest weapon's."""
+        if t.threat_class == CARRIER:
+            return max((catalogue.threats[w.key].lethal_radius for w in t.weapons), default=0.0)
+        return perceived(t, "lethal_radius")
+
     def seen_class(t: ThreatType) -> int:
         if t.threat_class != DECOY:
             return class_index(t.threat_class)
@@ -106,19 +137,21 @@ def _type_table(used: list[ThreatType], catalogue: Catalogue) -> ThreatTypeTable
         altitude_spread=col(lambda t: t.altitude_spread), range=col(lambda t: t.range), rcs=col(lambda t: t.rcs),
         failure_rate=col(lambda t: t.failure_rate), cep=col(lambda t: t.cep),
         lethal_radius=col(lambda t: t.lethal_radius),
-        perceived_lethal_radius=col(lambda t: perceived(t, "lethal_radius")),
+        perceived_lethal_radius=col(lethal),
         unit_cost=col(lambda t: t.unit_cost_usd),
         perceived_cost=col(lambda t: perceived(t, "unit_cost_usd")),
         ew_susceptible=col(lambda t: t.ew_susceptible, bool),
-        ballistic=col(lambda t: t.threat_class in BALLISTIC, bool),
+        arc=col(lambda t: t.threat_class in ARC_CLASSES, bool),
         air_launched=col(lambda t: t.threat_class in AIR_LAUNCHED, bool),
+        carrier=col(lambda t: t.threat_class == CARRIER, bool),
         harmless=col(lambda t: t.threat_class == DECOY or t.warhead_kg <= 0, bool))
 
 
-def _wave_table(rows: list[tuple]) -> WaveTable:
+def _wave_table(rows: list[tuple], carriers) -> WaveTable:
     def col(k, dtype=float) -> np.ndarray:
         return np.array([r[k] for r in rows], dtype=dtype)
 
     return WaveTable(name=tuple(r[0] for r in rows), type_index=col(1, int), count=col(2, int), x=col(3),
                      y=col(4), spread=col(5), start=col(6), duration=col(7),
-                     targets=tuple(r[8] for r in rows), choice=tuple(r[9] for r in rows), dogleg=col(10, bool))
+                     targets=tuple(r[8] for r in rows), choice=tuple(r[9] for r in rows), dogleg=col(10, bool),
+                     carriers=carriers)

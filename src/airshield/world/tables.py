@@ -78,7 +78,8 @@ class SensorTable:
 
 @dataclass(frozen=True)
 class UnitTable:
-    """Fire units: ``reaction`` and ``reload`` [s]; ``own_sensor`` row in SensorTable or -1."""
+    """Fire units: ``reaction`` and ``reload`` [s]; ``own_sensor`` row in SensorTable or -1;
+    ``known`` whether the attacker knows where it is (its carriers keep out of its envelope)."""
 
     name: tuple[str, ...]
     type_key: tuple[str, ...]
@@ -90,6 +91,7 @@ class UnitTable:
     linked: np.ndarray
     own_sensor: np.ndarray
     system_cost: np.ndarray
+    known: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -135,8 +137,9 @@ class ThreatTypeTable:
     ``class_index`` is the true class (physics: detection, kill, EW, damage); the ``perceived_*``
     columns are what the defence's C2 takes a threat of this type to be: a decoy is perceived as
     the drones it imitates (their class, mean lethal radius [m] and mean unit cost [USD]).
-    ``ballistic`` flies an arc; ``air_launched`` is released from an aircraft at altitude;
-    ``harmless`` carries no warhead.
+    ``arc`` flies an arc (ballistic, aeroballistic, or a glide from its release altitude);
+    ``air_launched`` is released at altitude when no carrier brings it; ``carrier`` is an aircraft
+    that releases other threats and flies home; ``harmless`` carries no warhead.
     """
 
     key: tuple[str, ...]
@@ -154,15 +157,35 @@ class ThreatTypeTable:
     unit_cost: np.ndarray
     perceived_cost: np.ndarray
     ew_susceptible: np.ndarray
-    ballistic: np.ndarray
+    arc: np.ndarray
     air_launched: np.ndarray
+    carrier: np.ndarray
     harmless: np.ndarray
+
+
+@dataclass(frozen=True)
+class CarrierTable:
+    """Per wave, the aircraft that bring its weapons: ``type_index`` row in the ThreatTypeTable
+    (-1: the wave is launched from the ground, the other columns are then unused); ``base_x,
+    base_y`` [m]; ``per_sortie`` weapons per aircraft [-]; ``release_min``, ``release_max`` planned
+    release distance from the target [m]; ``release_alt`` [m]; ``standoff`` kept outside the
+    envelopes of known fire units [m]."""
+
+    type_index: np.ndarray
+    base_x: np.ndarray
+    base_y: np.ndarray
+    per_sortie: np.ndarray
+    release_min: np.ndarray
+    release_max: np.ndarray
+    release_alt: np.ndarray
+    standoff: np.ndarray
 
 
 @dataclass(frozen=True)
 class WaveTable:
     """Raid waves: launch centre ``x, y`` and ``spread`` [m]; ``start``, ``duration`` [s];
-    ``targets`` asset rows per wave; ``choice`` value|uniform|nearest; ``dogleg`` bool."""
+    ``targets`` asset rows per wave; ``choice`` value|uniform|nearest; ``dogleg`` bool;
+    ``carriers`` the aircraft that bring each wave's weapons (see :class:`CarrierTable`)."""
 
     name: tuple[str, ...]
     type_index: np.ndarray
@@ -175,6 +198,14 @@ class WaveTable:
     targets: tuple[np.ndarray, ...]
     choice: tuple[str, ...]
     dogleg: np.ndarray
+    carriers: CarrierTable
+
+    @property
+    def sorties(self) -> np.ndarray:
+        """Carrier aircraft per wave: ceil(count / per_sortie), 0 for ground-launched waves [-]."""
+        carried = self.carriers.type_index >= 0
+        per = np.where(carried, self.carriers.per_sortie, 1)
+        return np.where(carried, -(-self.count // per), 0)
 
 
 @dataclass(frozen=True)
@@ -222,5 +253,5 @@ class World:
 
     @property
     def threat_count(self) -> int:
-        """Threats launched in the raid [-]."""
-        return int(self.waves.count.sum())
+        """Threats of the raid, carrier aircraft included [-]."""
+        return int(self.waves.count.sum() + self.waves.sorties.sum())

@@ -15,9 +15,10 @@ PairTable = namedtuple("PairTable", "threat weapon unit open close meet_by affor
 Static = namedtuple("Static", "tr end_time fate end_xyz perceived lethal true_lethal harmless luck last_close "
                               "ax ay avalue aradius priority drone_like decoy_belief sigma_drone sigma_missile "
                               "evaluation_period second_chance_s shoot_look_shoot channels reload weapon_unit ux uy "
-                              "weapon_speed")
+                              "weapon_speed carrier parent launch_time")
 Mutable = namedtuple("Mutable", "alive ended_at in_flight look_until survival used stock magazine reload_size "
-                                "reloading busy remaining weight evaluated active n_active cursor scratch is_target")
+                                "reloading busy remaining weight evaluated active n_active cursor scratch is_target "
+                                "cancelled")
 
 
 def tracks(flights) -> Tracks:
@@ -57,7 +58,8 @@ def static(world, draws, flights, fates, builder: CandidateBuilder, luck: np.nda
                   float(doctrine.decoy_belief), float(SIGMA_DRONE), float(SIGMA_MISSILE),
                   float(builder.evaluation_period), float(LOOK_S), bool(doctrine.shoot_look_shoot),
                   units.fire_channels.astype(np.int64), units.reload.astype(float), weapons.unit.astype(np.int64),
-                  units.x, units.y, weapons.speed)
+                  units.x, units.y, weapons.speed, types.carrier[draws.type_index],
+                  draws.parent.astype(np.int64), draws.launch_time)
 
 
 def mutable(world, n: int, pairs: int, defence) -> Mutable:
@@ -68,4 +70,4 @@ def mutable(world, n: int, pairs: int, defence) -> Mutable:
                    np.zeros(len(defence.stock), dtype=np.bool_), np.zeros(len(world.units.name), dtype=np.int64),
                    world.assets.value.astype(float).copy(), np.zeros(n), np.full(n, -np.inf),
                    np.zeros(max(pairs, 1), dtype=np.int64), np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64),
-                   np.zeros(n), np.zeros(n, dtype=np.bool_))
+                   np.zeros(n), np.zeros(n, dtype=np.bool_), np.zeros(n, dtype=np.bool_))

@@ -21,10 +21,10 @@ from airshield.engine.compiled.kinematics import intercept_time, state
 from airshield.engine.compiled.queue import pop, push
 
 INTERCEPT, END, RELOAD, DECIDE = 0, 1, 2, 3
-LOOP_KINDS = ("engage", "kill", "miss", "ew_loss", "failure", "impact", "damage", "reload")
-ENGAGE, KILL, MISS, EW_LOSS, FAILURE, IMPACT, DAMAGE, RELOADED = range(8)
+LOOP_KINDS = ("engage", "kill", "miss", "ew_loss", "failure", "impact", "damage", "reload", "returned")
+ENGAGE, KILL, MISS, EW_LOSS, FAILURE, IMPACT, DAMAGE, RELOADED, RETURNED = range(9)
 LOG_COLUMNS = ("time", "kind", "threat", "unit", "weapon", "rounds", "cost_usd", "x", "y", "z", "asset", "value")
-FATE_IMPACT, FATE_FAILURE, FATE_EW = 0, 1, 2
+FATE_IMPACT, FATE_FAILURE, FATE_EW, FATE_RETURNED = 0, 1, 2, 3
 
 
 @njit(cache=True)
@@ -171,6 +171,16 @@ def _damage(st, mu, log, count, time, j, x, y, z):
 
 
 @njit(cache=True)
+def _cancel(st, mu, j, time):
+    """Carrier ``j`` shot down at ``time``: the weapons it had not released yet are never launched."""
+    for c in range(len(st.parent)):
+        if st.parent[c] == j and st.launch_time[c] > time:
+            mu.alive[c] = False
+            mu.cancelled[c] = True
+            mu.ended_at[c] = -np.inf
+
+
+@njit(cache=True)
 def run_loop(pr, st, mu, queue, opens, horizon, cycle, look, cost_aware, value_per_usd, log):
     """Process the replication's events up to ``horizon`` [s]; returns (log table, rows used).
     ``opens``: the distinct opening times of the engagement pairs [s]."""
@@ -200,6 +210,8 @@ def run_loop(pr, st, mu, queue, opens, horizon, cycle, look, cost_aware, value_p
                 mu.alive[j] = not kill
                 if kill:
                     mu.ended_at[j] = time
+                    if st.carrier[j]:
+                        _cancel(st, mu, j, time)
                 else:
                     mu.look_until[j] = time + look
                     queue = _decide_at(queue, decided, time + look, cycle, horizon)
@@ -220,16 +232,16 @@ def run_loop(pr, st, mu, queue, opens, horizon, cycle, look, cost_aware, value_p
 
 @njit(cache=True)
 def _end(st, mu, log, count, time, j):
-    """A threat's unopposed end (impact, failure, EW loss), if it is still flying."""
+    """A threat's unopposed end (impact, failure, EW loss, a carrier's return), if it is still flying."""
     if not mu.alive[j]:
         return log
     mu.alive[j] = False
     mu.ended_at[j] = time
     ex, ey, ez = st.end_xyz[j, 0], st.end_xyz[j, 1], st.end_xyz[j, 2]
     fate = st.fate[j]
-    if fate == FATE_FAILURE or fate == FATE_EW:
-        return _log(log, count, time, FAILURE if fate == FATE_FAILURE else EW_LOSS, j, -1, -1, 0, 0.0,
-                    ex, ey, ez, -1, 0.0)
+    if fate == FATE_FAILURE or fate == FATE_EW or fate == FATE_RETURNED:
+        kind = FAILURE if fate == FATE_FAILURE else (EW_LOSS if fate == FATE_EW else RETURNED)
+        return _log(log, count, time, kind, j, -1, -1, 0, 0.0, ex, ey, ez, -1, 0.0)
     log = _log(log, count, time, IMPACT, j, -1, -1, 0, 0.0, ex, ey, ez, -1, 0.0)
     if not st.harmless[j]:
         log = _damage(st, mu, log, count, time, j, ex, ey, ez)

@@ -21,9 +21,10 @@ def compiled_available(assigner, c2_cycle: float = 2.0) -> bool:
     return True
 
 
-def run_compiled(world, draws, flights, fates, pairs, assigner, streams, log) -> np.ndarray:
+def run_compiled(world, draws, flights, fates, pairs, assigner, streams, log) -> tuple[np.ndarray, np.ndarray]:
     """Run the loop compiled, append its rows to ``log`` (an EventLogBuilder) and return when each
-    threat ended [s] (inf if still flying)."""
+    threat ended [s] (inf if still flying, -inf if never launched) and which weapons were never
+    launched (their carrier shot down first)."""
     from airshield.engine.compiled import inputs
     from airshield.engine.compiled.kernel import LOG_COLUMNS, LOOP_KINDS, run_loop
     from airshield.engine.compiled.queue import new_queue
@@ -41,4 +42,4 @@ def run_compiled(world, draws, flights, fates, pairs, assigner, streams, log) ->
                            float(settings.c2_cycle), float(settings.look), bool(builder.cost_aware),
                            float(assigner.value_per_usd), table)
     log.add_table(table[:rows], LOOP_KINDS)
-    return mu.ended_at
+    return mu.ended_at, mu.cancelled

@@ -1,10 +1,12 @@
 /* Replay of one replication on a 2D canvas over the map.
    Tracks are straight lines between the positions recorded in the event log (launch, detect, engage,
-   kill, miss, EW loss, failure, impact): the engine's own trajectories are not stored. */
+   kill, miss, EW loss, failure, impact, a carrier's release and return): the engine's own trajectories are
+   not stored. Carrier aircraft and glide bombs are threats like the others; a release flashes blue. */
 "use strict";
 
 const KIND_STYLE = {
   engage: "#f9a825", kill: "#2e7d32", miss: "#9e9e9e", ew_loss: "#8e24aa", failure: "#616161", impact: "#b71c1c",
+  release: "#1565c0",
 };
 const ENGAGE_WINDOW = 60;   // [s] of simulated time an engagement line stays drawn
 const FLASH_WINDOW = 600;   // [s] of simulated time a kill or EW-loss marker stays drawn
@@ -89,7 +91,7 @@ class Replay {
       if (kind === "impact") { this.cross(ev.lon[j], ev.lat[j], KIND_STYLE.impact, 5); continue; }
       if (kind === "failure") { this.dot(ev.lon[j], ev.lat[j], KIND_STYLE.failure, 1.8, 0.7); continue; }
       if (age > FLASH_WINDOW) continue;
-      if (kind === "kill" || kind === "ew_loss") {
+      if (kind === "kill" || kind === "ew_loss" || kind === "release") {
         this.dot(ev.lon[j], ev.lat[j], KIND_STYLE[kind], 4.5 - 3 * age / FLASH_WINDOW, 1 - 0.7 * age / FLASH_WINDOW);
       } else if (kind === "engage" && age <= ENGAGE_WINDOW) {
         const i = ev.threat[j], unit = ev.unit[j] >= 0 ? this.unitPos[ev.unit[j]] : null;
