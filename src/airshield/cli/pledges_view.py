@@ -7,18 +7,23 @@ import click
 from airshield.cli.output import print_table
 
 
+def _difference(d: dict | None) -> str:
+    return "-" if d is None else f"{d['mean']:+.3g} [{d['ci95'][0]:+.3g}, {d['ci95'][1]:+.3g}]"
+
+
 def show_assessment(result) -> None:
     """Per-month table of the three cases, run-out days, shortfall and buy list."""
     rows = []
     for m in result.months:
         s, v = m["neutralised_share"], m["value_lost"]
-        diff = m.get("minus_on_time", {}).get("value_lost")
+        diff = m.get("minus_on_time", {})
         rows.append((m["month"], m["case"], f"{s['mean']:.3f} [{s['ci95'][0]:.3f}, {s['ci95'][1]:.3f}]",
                      f"{v['mean']:.4g} [{v['ci95'][0]:.4g}, {v['ci95'][1]:.4g}]",
-                     "-" if diff is None else f"{diff['mean']:+.3g} [{diff['ci95'][0]:+.3g}, {diff['ci95'][1]:+.3g}]",
+                     _difference(diff.get("value_lost")), _difference(diff.get("value_lost_to_date")),
                      f"{m['launched']:.0f}"))
-    print_table("Month by month (95% interval of the mean over replications)",
-                ("month", "case", "neutralised share", "value lost", "minus on time", "launched"), rows)
+    print_table("Month by month (95% interval of the mean over replications; differences paired)",
+                ("month", "case", "neutralised share", "value lost", "minus on time", "to date minus on time",
+                 "launched"), rows)
     runout = [(case, k, f"{e['ran_out']}/{e['replications']}", e.get("date", "-"))
               for case, table in result.runout.items() for k, e in table.items()]
     print_table("Interceptor stocks run out (first empty day, mean over replications that ran out)",

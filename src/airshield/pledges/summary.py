@@ -14,7 +14,12 @@ from airshield.pledges.dates import add_months, label
 
 
 def month_rows(table: pd.DataFrame, stocks: pd.DataFrame) -> list[dict[str, Any]]:
-    """One dict per (month, case): neutralised share, value lost, launched, stocks, paired difference."""
+    """One dict per (month, case): neutralised share, value lost in the month and to date (summed over
+    the months so far, replication by replication), launched, stocks, and the paired differences to on
+    time of the month's and the to-date value lost."""
+    cases = list(dict.fromkeys(table.case))
+    table = table.sort_values(["case", "replication", "month"]).copy()
+    table["to_date"] = table.groupby(["case", "replication"]).value_lost.cumsum()
     out = []
     on_time = table[table.case == "on_time"].set_index(["month", "replication"])
     for (month, case), rows in table.groupby(["month", "case"], sort=False):
@@ -22,15 +27,17 @@ def month_rows(table: pd.DataFrame, stocks: pd.DataFrame) -> list[dict[str, Any]
         entry: dict[str, Any] = {"month": month, "case": case,
                                  "neutralised_share": interval(rows.neutralised_share.to_numpy()),
                                  "value_lost": interval(rows.value_lost.to_numpy()),
+                                 "value_lost_to_date": interval(rows.to_date.to_numpy()),
                                  "launched": float(rows.launched.mean()),
                                  "stocks": _stocks(stocks[(stocks.month == month) & (stocks.case == case)])}
         if case != "on_time":
             base = on_time.loc[month].loc[rows.replication]
             entry["minus_on_time"] = {
                 "value_lost": interval(rows.value_lost.to_numpy() - base.value_lost.to_numpy()),
+                "value_lost_to_date": interval(rows.to_date.to_numpy() - base.to_date.to_numpy()),
                 "neutralised_share": interval(rows.neutralised_share.to_numpy() - base.neutralised_share.to_numpy())}
         out.append(entry)
-    return out
+    return sorted(out, key=lambda r: (r["month"], cases.index(r["case"])))  # by month, cases as given
 
 
 def _stocks(rows: pd.DataFrame) -> dict[str, Any]:

@@ -55,9 +55,11 @@ def _table(head: tuple, rows: list[tuple]) -> str:
 
 def _months_table(months: list[dict]) -> str:
     rows = [(m["month"], m["case"], _iv(m["neutralised_share"]), _iv(m["value_lost"]),
-             _iv(m.get("minus_on_time", {}).get("value_lost")), f"{m['launched']:.0f}") for m in months]
+             _iv(m.get("minus_on_time", {}).get("value_lost")), _iv(m.get("minus_on_time", {}).get("value_lost_to_date")),
+             f"{m['launched']:.0f}") for m in months]
     return "<h2>Month by month</h2>" + _table(("month", "case", "neutralised share", "value lost",
-                                               "value lost minus on time (paired)", "launched"), rows)
+                                               "value lost minus on time (paired)",
+                                               "value lost to date minus on time (paired)", "launched"), rows)
 
 
 def _runout(runout: dict) -> str:
