@@ -87,6 +87,58 @@ def placement(scenario, units, candidates, rings, bearings, replications, sample
         click.echo(f"{key}: {path}")
 
 
+@plan.command(help="The attacker's best response: the raid within its inventory and launch capacity that hurts the "
+              "scenario's defence most (surrogate search, engine in the loop), verified against the scenario's raid.")
+@click.argument("scenario")
+@click.option("--objective", default=None, help="value (default: the scenario's attacker.objective), power, or city:NAME")
+@click.option("--replications", "-n", type=click.IntRange(2), default=20, show_default=True,
+              help="replications of each verifying run")
+@click.option("--search-replications", type=click.IntRange(1, 200), default=6, show_default=True,
+              help="engine replications per candidate raid during the search")
+@click.option("--rounds", type=click.IntRange(1, 50), default=4, show_default=True, help="surrogate refits at most")
+@click.option("--candidates", type=click.IntRange(1, 50), default=4, show_default=True,
+              help="new raids run by the engine per round")
+@click.option("--samples", type=click.IntRange(1, 50), default=2, show_default=True,
+              help="replications the surrogate samples each lane in")
+@click.option("--per-lane", type=click.IntRange(1, 100), default=4, show_default=True,
+              help="threats of each lane sampled per replication")
+@click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
+@click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False), default="plans/attack", show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@user_errors
+def attack(scenario, objective, replications, search_replications, rounds, candidates, samples, per_lane, seed,
+           workers, out, as_json) -> None:
+    from airshield.planning.attack.plan import plan_attack
+    from airshield.planning.attack.response import ResponseSettings
+    from airshield.runs import open_backend
+    settings = ResponseSettings(search_replications=search_replications, rounds=rounds, candidates=candidates,
+                                samples=samples, per_lane=per_lane)
+    with open_backend("local", workers) as backend:
+        result = plan_attack(scenario, objective=objective, replications=replications, seed=seed, settings=settings,
+                             out=out, backend=backend)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    print_table(f"Best response ({result.objective}): the raid", ("threat", "launch", "target", "count"),
+                [(r["threat"], r["launch"], r["target"], r["count"]) for r in result.allocation])
+    v = result.verification
+    rows = [(name, v[name]["threats"], v[name]["objective"]["mean"], *v[name]["objective"]["ci95"],
+             result.surrogate[name]["predicted"], _diff(v[name].get("minus_scenario")))
+            for name in ("best", "scenario")]
+    print_table(f"Verification ({v['replications']} replications, 95% interval of the mean, {result.objective})",
+                ("raid", "threats", "value lost", "ci95 low", "ci95 high", "surrogate", "minus scenario [ci95]"), rows)
+    s = result.search
+    click.echo(f"search: {s['lanes']} lanes, {s['raids_run']} raids run by the engine ({s['engine_replications']} "
+               f"replications), {len(s['rounds'])} rounds; {result.timing['total_s']:.1f} s")
+    for key, path in result.files.items():
+        click.echo(f"{key}: {path}")
+
+
+def _diff(entry) -> str:
+    return "" if entry is None else f"{entry['mean']:.4g} [{entry['ci95'][0]:.4g}, {entry['ci95'][1]:.4g}]"
+
+
 @plan.command(help="Choose what a budget buys (systems, interceptor packs): Pareto frontier and marginal values.")
 @click.argument("scenario")
 @click.option("--budget", type=float, required=True, help="budget [USD], e.g. 18e9")

@@ -7,7 +7,7 @@ import numpy as np
 from airshield.catalogue import Catalogue, ThreatType
 from airshield.errors import InputError, unknown_name
 from airshield.geo import launch_areas
-from airshield.scenario.raid import Wave
+from airshield.scenario.raid import LaunchPoint, Wave
 from airshield.scenario.schema import Scenario
 from airshield.world.locate import Locator
 from airshield.vocabulary import AIR_LAUNCHED, BALLISTIC, DECOY, IMITATED, THREAT_CLASSES, class_index
@@ -39,15 +39,20 @@ def compile_raid(scenario: Scenario, catalogue: Catalogue, locator: Locator,
 
 
 def _launch(wave: Wave, areas, locator: Locator, path: str) -> tuple[float, float, float, str]:
-    if not isinstance(wave.launch, str):
-        x, y = locator.xy(wave.launch.lat, wave.launch.lon, f"{path}.launch")
-        return x, y, wave.launch.radius_km * 1000.0, f"({wave.launch.lat:.2f}, {wave.launch.lon:.2f})"
-    wanted = wave.launch.strip().casefold()
+    return launch_point(wave.launch, areas, locator, f"{path}.launch")
+
+
+def launch_point(launch: str | LaunchPoint, areas, locator: Locator, path: str) -> tuple[float, float, float, str]:
+    """``(x, y, spread, label)`` [m, m, m, -] of a named launch area (label: its key) or a custom point."""
+    if not isinstance(launch, str):
+        x, y = locator.xy(launch.lat, launch.lon, path)
+        return x, y, launch.radius_km * 1000.0, f"({launch.lat:.2f}, {launch.lon:.2f})"
+    wanted = launch.strip().casefold()
     for row in areas.itertuples():
         if wanted in {n.casefold() for n in (row.key, row.name, *row.aliases)}:
-            x, y = locator.xy(row.lat, row.lon, f"{path}.launch")
+            x, y = locator.xy(row.lat, row.lon, path)
             return x, y, row.radius_km * 1000.0, row.key
-    raise unknown_name("launch area", wave.launch, list(areas.key), file=locator.file, path=f"{path}.launch")
+    raise unknown_name("launch area", launch, list(areas.key), file=locator.file, path=path)
 
 
 def _targets(wave: Wave, assets: AssetTable, file: str | None, path: str) -> np.ndarray:
