@@ -81,8 +81,11 @@ def placement(scenario, units, candidates, rings, bearings, replications, sample
                f"{m['time_s']:.1f} s")
     print_table("Laydown", ("unit", "type", "lat", "lon"),
                 [(u["name"], u["type"], u["lat"], u["lon"]) for u in result.laydown if u["name"].startswith("opt-")])
-    print_table(f"Verification ({result.verification['replications']} replications, 95% interval of the mean)",
-                ("laydown", "value lost", "ci95 low", "ci95 high", "model", "minus optimised [ci95]"), result.table())
+    print_table(f"Verification ({result.verification['replications']} replications, 95% interval of the mean; "
+                f"every laydown has {result.units})",
+                ("laydown", "value lost", "ci95 low", "ci95 high", "model", "model error", "minus optimised [ci95]"),
+                result.table())
+    click.echo(result.trust())
     for key, path in result.files.items():
         click.echo(f"{key}: {path}")
 
