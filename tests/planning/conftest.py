@@ -58,3 +58,33 @@ def two_by_two(tmp_path):
     path = tmp_path / "two-by-two.yaml"
     path.write_text(TWO_BY_TWO)
     return path
+
+
+TWO_TARGETS = """
+name: two-targets
+description: the raid aims at Alpha only, but the attacker may send it to Beta; two IRIS-T SLM to place
+theatre: {name: test, centre_lat: 49.5, centre_lon: 32.25, radius_km: 800}
+assets:
+  - {name: Alpha, lat: 49.0, lon: 31.0, value: 1000, radius_km: 2}
+  - {name: Beta, lat: 49.0, lon: 33.5, value: 800, radius_km: 2}
+fire_units:
+  - {name: iris-1, type: iris-t-slm, lat: 49.0, lon: 31.05}
+  - {name: iris-2, type: iris-t-slm, lat: 49.05, lon: 31.0}
+network: {linked: true}
+raid:
+  name: test raid
+  waves:
+    - {threat: shahed-136, count: 12, launch: {lat: 51.0, lon: 32.25, radius_km: 10}, duration_min: 30, targets: [Alpha]}
+attacker:
+  inventory: {shahed-136: 12}
+  launch_sites: [{launch: {lat: 51.0, lon: 32.25, radius_km: 10}, capacity: 12}]
+  source: "assumption: a test case"
+run: {seed: 1, replications: 4}
+"""
+
+
+@pytest.fixture
+def two_targets(tmp_path):
+    path = tmp_path / "two-targets.yaml"
+    path.write_text(TWO_TARGETS)
+    return path

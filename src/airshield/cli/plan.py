@@ -61,13 +61,30 @@ def plan() -> None:
 @click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
 @click.option("--time-limit", type=click.FloatRange(1), default=60.0, show_default=True, help="MILP time [s]")
 @click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True)
+@click.option("--robust", is_flag=True, help="hold against the attacker's best responses (defender-attacker game), "
+              "compared with the nominal placement")
+@click.option("--robust-iterations", type=click.IntRange(1, 50), default=4, show_default=True,
+              help="attacks at most (--robust)")
+@click.option("--robust-time", type=click.FloatRange(60), default=720.0, show_default=True,
+              help="wall time after which no new iteration starts [s] (--robust)")
+@click.option("--objective", default=None, help="the attacker's objective (--robust): value, power or city:NAME")
+@click.option("--search-replications", type=click.IntRange(1, 200), default=6, show_default=True,
+              help="engine replications per candidate raid in each attack (--robust)")
 @click.option("--out", type=click.Path(file_okay=False), default="plans/placement", show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @user_errors
-def placement(scenario, units, candidates, rings, bearings, replications, samples, seed, time_limit, workers, out,
-              as_json) -> None:
+def placement(scenario, units, candidates, rings, bearings, replications, samples, seed, time_limit, workers, robust,
+              robust_iterations, robust_time, objective, search_replications, out, as_json) -> None:
     from airshield.planning.placement import plan_placement
     from airshield.runs import open_backend
+    if robust:
+        from airshield.planning.attack.response import ResponseSettings
+        from airshield.planning.robust import RobustSettings
+        settings = RobustSettings(iterations=robust_iterations, budget_s=robust_time, time_limit=time_limit,
+                                  samples=samples, attack=ResponseSettings(search_replications=search_replications))
+        _robust(scenario, units, candidates, rings, bearings, replications, seed, settings, objective, workers, out,
+                as_json)
+        return
     with open_backend("local", workers) as backend:
         result = plan_placement(scenario, units, candidates=candidates, replications=replications, seed=seed,
                                 samples=samples, time_limit=time_limit, rings_km=_floats(rings, "--rings"),
@@ -86,6 +103,33 @@ def placement(scenario, units, candidates, rings, bearings, replications, sample
                 ("laydown", "value lost", "ci95 low", "ci95 high", "model", "model error", "minus optimised [ci95]"),
                 result.table())
     click.echo(result.trust())
+    for key, path in result.files.items():
+        click.echo(f"{key}: {path}")
+
+
+def _robust(scenario, units, candidates, rings, bearings, replications, seed, settings, objective, workers, out,
+            as_json) -> None:
+    from airshield.planning.robust_plan import plan_robust_placement
+    from airshield.runs import open_backend
+    with open_backend("local", workers) as backend:
+        result = plan_robust_placement(scenario, units, candidates=candidates, replications=replications, seed=seed,
+                                       settings=settings, objective=objective, rings_km=_floats(rings, "--rings"),
+                                       bearings=bearings, out=out, backend=backend)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    print_table("The game (verified worst: the attacker's best response, search replications)",
+                ("iteration", "verified worst", "best so far", "defender bound", "gap", "new raid", "seconds"),
+                result.iteration_rows())
+    g, c = result.game, result.comparison
+    click.echo(f"stopped: {g['stopped']}; robust laydown from iteration {g['robust_iteration']}")
+    print_table(f"Nominal vs robust laydown against every raid of the game ({c['replications']} replications, "
+                f"{g['objective']}, 95% interval)", ("raid", "nominal", "robust", "nominal - robust"),
+                result.comparison_rows())
+    w, d = c["worst"], c["worst_nominal_minus_robust"]
+    click.echo(f"worst case: nominal {w['nominal']['mean']:.4g} (raid {w['nominal']['raid']}), robust "
+               f"{w['robust']['mean']:.4g} (raid {w['robust']['raid']}); nominal - robust {_diff(d)} (paired)")
+    click.echo(f"wall time {result.timing['total_s']:.0f} s")
     for key, path in result.files.items():
         click.echo(f"{key}: {path}")
 

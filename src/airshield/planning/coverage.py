@@ -70,8 +70,10 @@ def probe_units(sites: Sites, types: list[str]) -> list[dict[str, Any]]:
 
 
 def build_model(base_world: World, document: dict, sites: Sites, types: list[str], fixed: list[dict], *,
-                seed: int, samples: int, label: str) -> CoverageModel:
-    """The coverage model of ``types`` at ``sites`` against ``samples`` sampled raids of ``base_world``."""
+                seed: int, samples: int, label: str, asset_weights: np.ndarray | None = None) -> CoverageModel:
+    """The coverage model of ``types`` at ``sites`` against ``samples`` sampled raids of ``base_world``;
+    ``asset_weights`` (assets,) weigh the value lost at each asset (default 1: all value)."""
+    asset_weights = np.ones(len(base_world.assets.name)) if asset_weights is None else asset_weights
     probes = probe_units(sites, types)
     probe_doc = dict(document, fire_units=list(fixed) + probes)
     probe_world = world_of(probe_doc, label=label + " (candidate sites)")
@@ -80,7 +82,7 @@ def build_model(base_world: World, document: dict, sites: Sites, types: list[str
     for i in range(samples):
         draws, flights, fates = sample_raid(base_world, replication_seed(seed, i))
         unit_p = _unit_kill_shares(probe_world, draws, flights, fates)
-        weight = damage_by_asset(base_world, draws, fates).sum(axis=1)
+        weight = damage_by_asset(base_world, draws, fates) @ asset_weights
         if n_fixed:
             weight = weight * np.prod(1.0 - unit_p[:, :n_fixed], axis=1)
         Ps.append(sparse.csc_matrix(unit_p[:, n_fixed:]))

@@ -60,13 +60,14 @@ class PlacementProblem:
         """Every fire unit: the fixed ones and the placed ones."""
         return self.fixed + self.placed(pairs, prefix)
 
-    def model(self, document: dict[str, Any], *, seed: int, samples: int, what: str = "raid") -> CoverageModel:
+    def model(self, document: dict[str, Any], *, seed: int, samples: int, what: str = "raid",
+              asset_weights: np.ndarray | None = None) -> CoverageModel:
         """The coverage model of the sites against the raid of ``document`` (the problem's scenario with
-        another raid, or itself)."""
+        another raid, or itself), value lost weighted per asset by ``asset_weights`` (default all 1)."""
         label = self.base.label(what)
         world = world_of(document, label=label) if document is not self.base.document else self.world
         return build_model(world, document, self.sites, self.types, self.fixed, seed=seed, samples=samples,
-                           label=label)
+                           label=label, asset_weights=asset_weights)
 
 
 def placement_problem(source: str | Path, units: str | dict[str, int], *, candidates: str | Path | None,

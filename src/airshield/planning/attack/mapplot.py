@@ -7,10 +7,13 @@ from pathlib import Path
 import numpy as np
 
 from airshield.planning.attack.space import AttackSpace, Lane
+from airshield.planning.mapplot import draw_assets, finish, save_figure
 from airshield.world import World
 
 STYLES = {"scenario": {"color": "#7f7f7f", "linestyle": "--", "alpha": 0.6},
           "best": {"color": "#c0392b", "linestyle": "-", "alpha": 0.75}}
+PALETTE = ({"color": "#c0392b", "linestyle": "-", "alpha": 0.7}, {"color": "#2e86c1", "linestyle": "--", "alpha": 0.7},
+           {"color": "#7f7f7f", "linestyle": ":", "alpha": 0.6})
 
 
 def flows(world: World, space: AttackSpace, n: np.ndarray) -> dict[tuple[int, int], float]:
@@ -39,36 +42,28 @@ def _shares(world: World, space: AttackSpace, lane: Lane) -> dict[int, float]:
 
 def plot_raids(path: Path, *, world: World, space: AttackSpace, raids: dict[str, np.ndarray], title: str) -> Path:
     """Write a PNG map (lon/lat axes) of ``raids`` (name -> allocation) and return its path."""
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(10, 8), dpi=110)
-    lat, lon = (np.atleast_1d(v) for v in world.projection.to_latlon(world.assets.x, world.assets.y))
-    size = 30 + 500 * np.sqrt(world.assets.value / max(world.assets.value.max(), 1e-9))
-    ax.scatter(lon, lat, s=size, c="#f4c7a1", edgecolors="#b05a1a", alpha=0.6, label="assets (area ~ value)", zorder=2)
-    for name, x, y in zip(world.assets.name, lon, lat):
-        ax.annotate(name, (x, y), fontsize=6, color="#7a3a0a", xytext=(3, 3), textcoords="offset points")
-    ulat, ulon = world.projection.to_latlon(world.units.x, world.units.y)
+    return save_figure(path, lambda ax: draw_raids(ax, world, space, raids, title), size=(10, 8))
+
+
+def draw_raids(ax, world: World, space: AttackSpace, raids: dict[str, np.ndarray], title: str,
+               units: list[dict] | None = None) -> None:
+    """Assets, fire units (``units``, default the World's), launch areas and each raid's flows (line
+    width ~ threats)."""
+    lat, lon = draw_assets(ax, world)
+    if units is None:
+        ulat, ulon = world.projection.to_latlon(world.units.x, world.units.y)
+    else:
+        ulat, ulon = [u["lat"] for u in units], [u["lon"] for u in units]
     ax.scatter(np.atleast_1d(ulon), np.atleast_1d(ulat), s=8, c="#1f4e79", marker="s", label="fire units", zorder=3)
-    slat, slon = world.projection.to_latlon(np.array([s.x for s in space.means.sites]),
-                                            np.array([s.y for s in space.means.sites]))
-    ax.scatter(np.atleast_1d(slon), np.atleast_1d(slat), s=60, c="black", marker="^", label="launch areas", zorder=4)
-    for site, x, y in zip(space.means.sites, np.atleast_1d(slon), np.atleast_1d(slat)):
+    slat, slon = (np.atleast_1d(v) for v in world.projection.to_latlon(
+        np.array([s.x for s in space.means.sites]), np.array([s.y for s in space.means.sites])))
+    ax.scatter(slon, slat, s=60, c="black", marker="^", label="launch areas", zorder=4)
+    for site, x, y in zip(space.means.sites, slon, slat):
         ax.annotate(site.key, (x, y), fontsize=7, xytext=(3, -9), textcoords="offset points")
     peak = max((max(flows(world, space, n).values(), default=1.0) for n in raids.values()), default=1.0)
-    for name, n in raids.items():
-        style = STYLES.get(name, {"color": "#2e86c1", "linestyle": "-", "alpha": 0.7})
+    for (name, n), default in zip(raids.items(), PALETTE):
+        style = STYLES.get(name, default)
         for k, ((s, a), count) in enumerate(sorted(flows(world, space, n).items())):
-            ax.plot([np.atleast_1d(slon)[s], lon[a]], [np.atleast_1d(slat)[s], lat[a]], zorder=1,
-                    linewidth=0.4 + 6.0 * count / peak, label=f"{name} raid (width ~ threats)" if k == 0 else None,
-                    **style)
-    ax.set_xlabel("longitude [deg]")
-    ax.set_ylabel("latitude [deg]")
-    ax.set_title(title, fontsize=10)
-    ax.set_aspect(1 / np.cos(np.radians(float(np.mean(lat)))))
-    ax.legend(fontsize=7, loc="best")
-    ax.grid(alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+            ax.plot([slon[s], lon[a]], [slat[s], lat[a]], zorder=1, linewidth=0.4 + 6.0 * count / peak,
+                    label=f"{name} raid (width ~ threats)" if k == 0 else None, **style)
+    finish(ax, title, lat)
