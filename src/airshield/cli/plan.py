@@ -122,7 +122,8 @@ def _robust(scenario, units, candidates, rings, bearings, replications, seed, se
                 ("iteration", "verified worst", "best so far", "defender bound", "gap", "new raid", "seconds"),
                 result.iteration_rows())
     g, c = result.game, result.comparison
-    click.echo(f"stopped: {g['stopped']}; robust laydown from iteration {g['robust_iteration']}")
+    same = " (the nominal laydown itself)" if c["same_laydown"] else ""
+    click.echo(f"stopped: {g['stopped']}; robust laydown from iteration {g['robust_iteration']}{same}")
     print_table(f"Nominal vs robust laydown against every raid of the game ({c['replications']} replications, "
                 f"{g['objective']}, 95% interval)", ("raid", "nominal", "robust", "nominal - robust"),
                 result.comparison_rows())

@@ -111,7 +111,7 @@ def robust_game(problem: PlacementProblem, theatre: Theatre, settings: RobustSet
 def _stop(new: bool, last: bool, lower, best: float, settings: RobustSettings, projected_s: float) -> str | None:
     """Why the game stops after this attack, or None to play on."""
     if lower is not None and best - lower <= settings.tolerance * best:
-        return f"gap within {settings.tolerance:.0%}"
+        return f"the defender's bound is within {settings.tolerance:.0%} of the best verified worst case (or above it)"
     if not new:
         return "the attacker found no raid outside the set"
     if last:

@@ -3,6 +3,7 @@ against the scenario's own raid by paired Monte Carlo."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,10 +49,14 @@ def judge_for(theatre: Theatre, fire_units: list[dict], backend: Backend | None)
 def respond(theatre: Theatre, fire_units: list[dict], settings: ResponseSettings, *, backend: Backend | None = None,
             known: tuple[np.ndarray, ...] = ()) -> tuple[Response, EngineJudge]:
     """The attacker's best response to the laydown ``fire_units`` (and the judge that ran it)."""
+    start = time.perf_counter()
     surrogate = build_surrogate(defended(theatre, fire_units), theatre.space, theatre.weights, seed=theatre.seed,
                                 samples=settings.samples, per_lane=settings.per_lane, label=theatre.label)
+    built = time.perf_counter()
     judge = judge_for(theatre, fire_units, backend)
-    return best_response(theatre.space, surrogate, judge, settings, known=known), judge
+    response = best_response(theatre.space, surrogate, judge, settings, known=known)
+    response.timing = {"surrogate_s": built - start, "search_s": time.perf_counter() - built}
+    return response, judge
 
 
 def verify(judge: EngineJudge, space: AttackSpace, raids: dict[str, np.ndarray], replications: int) -> dict[str, Any]:

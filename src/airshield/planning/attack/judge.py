@@ -31,17 +31,32 @@ class EngineJudge:
 
     def by_asset(self, raid: dict[str, Any], indices: range) -> np.ndarray:
         """(replications, assets) value lost at each asset [value points], in replication order."""
+        return self._run(raid, indices)[0]
+
+    def by_wave(self, raid: dict[str, Any], indices: range) -> np.ndarray:
+        """(replications, waves) the objective's value lost to each wave's threats [value points]."""
+        return self._run(raid, indices)[1]
+
+    def _run(self, raid: dict[str, Any], indices: range) -> tuple[np.ndarray, np.ndarray]:
         key = (json.dumps(raid["waves"], sort_keys=True), indices.start, indices.stop)
-        if key not in self.cache and not raid["waves"]:
-            self.cache[key] = np.zeros((len(indices), len(self.weights)))  # no raid, nothing lost
+        if key not in self.cache and not raid["waves"]:  # no raid, nothing lost
+            self.cache[key] = (np.zeros((len(indices), len(self.weights))), np.zeros((len(indices), 0)))
         if key not in self.cache:
             document = {**self.document, "raid": raid}
             world = world_of(document, label=f"{self.label} ({raid.get('name', 'raid')})")
-            results = sorted(self.backend.run(world, self.seed, list(indices), False), key=lambda r: r.index)
-            self.cache[key] = np.array([[r.metrics.value_lost_by_asset[a] for a in world.assets.name]
-                                        for r in results], dtype=float)
+            results = sorted(self.backend.run(world, self.seed, list(indices), True), key=lambda r: r.index)
+            wave_of = np.repeat(np.arange(len(world.waves.name)), world.waves.count)
+            self.cache[key] = (np.array([[r.metrics.value_lost_by_asset[a] for a in world.assets.name]
+                                         for r in results], dtype=float),
+                               np.array([self._per_wave(r.events, wave_of) for r in results]))
             self.runs += len(indices)
         return self.cache[key]
+
+    def _per_wave(self, events, wave_of: np.ndarray) -> np.ndarray:
+        damage = events[events.kind == "damage"]
+        weighted = damage["value"].to_numpy() * self.weights[damage["asset"].to_numpy(dtype=int)]
+        return np.bincount(wave_of[damage["threat"].to_numpy(dtype=int)], weights=weighted,
+                           minlength=int(wave_of.max()) + 1 if len(wave_of) else 0)
 
     def objective(self, raid: dict[str, Any], indices: range) -> np.ndarray:
         """(replications,) the attacker's objective [value points]."""

@@ -80,7 +80,7 @@ def plan_attack(source: str | Path, *, objective: str | None = None, replication
         attacker=means_report(space.means),
         settings={"scenario": str(base.source), "objective": objective, "replications": replications, "seed": seed,
                   **settings.__dict__},
-        timing={"search_s": clock[1] - clock[0], "verify_s": clock[2] - clock[1], "total_s": clock[2] - clock[0]})
+        timing={**response.timing, "verify_s": clock[2] - clock[1], "total_s": clock[2] - clock[0]})
     if out is not None:
         from airshield.planning.attack.output import write_attack
         write_attack(Path(out), base, result, world, space,
@@ -103,7 +103,7 @@ def surrogate_report(response, space, checked) -> dict[str, Any]:
         raw = float(model.by_asset(n, calibrated=False).sum())
         out[name] = {"predicted": predicted, "predicted_uncalibrated": raw, "verified": verified,
                      "error": predicted - verified, "uncalibrated_ratio": raw / verified if verified > 0 else None}
-    out["note"] = ("the surrogate is calibrated per asset to the engine at the answer (search replications); "
+    out["note"] = ("the surrogate is calibrated lane by lane to the engine at the answer (search replications); "
                    "'error' is its prediction minus the verified mean; the uncalibrated ratio says how far its "
                    "raw level is from the engine's")
     return out

@@ -2,8 +2,9 @@
 
 Round r: calibrate the surrogate to the engine's value lost per asset at the incumbent raid; search the
 calibrated surrogate for its best allocations (local search and vertex jumps from the incumbent, from
-earlier good raids and from the gradient's vertices; every allocation when the space is small); run
-the best few the engine has not seen, on the search's own replications (common random numbers);
+earlier good raids, from the gradient's vertex and from raids massed on the most promising targets;
+every allocation when the space is small); run the best few the engine has not seen, and the best
+massed raid of each promising target, on the search's own replications (common random numbers);
 the best raid the engine has seen becomes the incumbent. Stop when a round brings nothing better or
 after ``rounds`` rounds. The answer is therefore never worse, on the search's replications, than the
 scenario's own raid or any raid passed in ``known``.
@@ -49,6 +50,7 @@ class Response:
     surrogate: AttackSurrogate
     rounds: list[dict[str, Any]] = field(default_factory=list)
     seen: int = 0
+    timing: dict[str, float] = field(default_factory=dict)
 
 
 def best_response(space: AttackSpace, surrogate: AttackSurrogate, judge: EngineJudge, settings: ResponseSettings,
@@ -70,45 +72,72 @@ def best_response(space: AttackSpace, surrogate: AttackSurrogate, judge: EngineJ
     model = surrogate
     rounds = []
     for r in range(settings.rounds):
-        engine_at = judge.by_asset(space.raid(incumbent, "incumbent"), indices).mean(axis=0)
-        model = surrogate.calibrated(incumbent, engine_at)
-        ranked = _proposals(model, space, incumbent, [p[0] for p in pool.values()], everything)
-        fresh = [n for n in ranked if tuple(n.astype(int)) not in pool][: settings.candidates]
+        model = surrogate.calibrated(incumbent, _engine_by_lane(judge, space, incumbent, indices))
+        ranked, explore = _proposals(model, surrogate, space, incumbent, [p[0] for p in pool.values()], everything)
+        fresh = _unseen(ranked, pool, settings.candidates)
+        fresh += _unseen(explore, {**pool, **{tuple(n.astype(int)): None for n in fresh}}, MASSED_TARGETS)
         tried = [{"predicted": model.value(n), "engine": run(n), "threats": int(n.sum())} for n in fresh]
         best = max(pool.values(), key=lambda p: p[1])[0]
         rounds.append({"round": r + 1, "incumbent_engine": run(incumbent), "incumbent_predicted": model.value(incumbent),
                        "tried": tried, "best_engine": run(best)})
-        if not fresh or np.array_equal(best, incumbent):
+        if not fresh:
             break
         incumbent = best
-    engine_at = judge.by_asset(space.raid(incumbent, "incumbent"), indices).mean(axis=0)
-    return Response(incumbent, run(incumbent), surrogate.calibrated(incumbent, engine_at), rounds, len(pool))
+    calibrated = surrogate.calibrated(incumbent, _engine_by_lane(judge, space, incumbent, indices))
+    return Response(incumbent, run(incumbent), calibrated, rounds, len(pool))
 
 
-def _proposals(model: AttackSurrogate, space: AttackSpace, incumbent: np.ndarray, seen: list[np.ndarray],
-               everything: list[np.ndarray] | None) -> list[np.ndarray]:
-    """Allocations ranked by the surrogate, best first (distinct)."""
+def _engine_by_lane(judge: EngineJudge, space: AttackSpace, n: np.ndarray, indices: range) -> np.ndarray:
+    """(lanes,) the engine's mean objective value lost to each lane of allocation ``n`` (0 for empty lanes)."""
+    out = np.zeros(len(space))
+    used = np.flatnonzero(np.asarray(n) > 0)
+    if len(used):
+        out[used] = judge.by_wave(space.raid(n, "incumbent"), indices).mean(axis=0)
+    return out
+
+
+def _proposals(model: AttackSurrogate, raw: AttackSurrogate, space: AttackSpace, incumbent: np.ndarray,
+               seen: list[np.ndarray], everything: list[np.ndarray] | None) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """(allocations ranked by the calibrated surrogate ``model``, best first; raids massed on each of the
+    most promising targets by ``model`` and by the uncalibrated ``raw``, improved by local search). The
+    second list explores: the surrogate's level per target is the least trustworthy part of it (a
+    target the incumbent barely touched is calibrated on little), so the engine tries one massed raid
+    per promising target."""
+    targets = list(dict.fromkeys(_promising(model, space) + _promising(raw, space)))
+    explore = [improve(model, space, _massed(model, space, t)) for t in targets]
     if everything is not None:
         candidates = everything
     else:
         best_seen = sorted(seen, key=model.value, reverse=True)[:2]
-        starts = [incumbent, vertex(space, model.gradient(incumbent)), *best_seen, *_massed(model, space)]
-        candidates = [improve(model, space, s) for s in starts]
+        starts = [incumbent, vertex(space, model.gradient(incumbent)), *best_seen]
+        candidates = [improve(model, space, s) for s in starts] + explore
     unique = {tuple(n.astype(int)): n for n in candidates}
-    return sorted(unique.values(), key=model.value, reverse=True)
+    return sorted(unique.values(), key=model.value, reverse=True), explore
 
 
-def _massed(model: AttackSurrogate, space: AttackSpace, targets: int = MASSED_TARGETS) -> list[np.ndarray]:
-    """Raids massed on one target each, for the ``targets`` targets whose best lane is worth most per
-    threat when the defence is not loaded (the gradient at no raid)."""
+def _unseen(allocations: list[np.ndarray], seen: dict, count: int) -> list[np.ndarray]:
+    """The first ``count`` distinct allocations not in ``seen``."""
+    out: dict[tuple, np.ndarray] = {}
+    for n in allocations:
+        key = tuple(n.astype(int))
+        if key not in seen and key not in out and len(out) < count:
+            out[key] = n
+    return list(out.values())
+
+
+def _promising(model: AttackSurrogate, space: AttackSpace, count: int = MASSED_TARGETS) -> list[str]:
+    """The ``count`` targets whose best lane is worth most per threat when the defence is not loaded
+    (the gradient at no raid)."""
     gain = model.gradient(np.zeros(len(space)))
     best: dict[str, float] = {}
     for k, lane in enumerate(space.lanes):
         if not lane.target.startswith("raid wave"):
             best[lane.target] = max(best.get(lane.target, 0.0), gain[k])
-    chosen = sorted((t for t in best if best[t] > 0), key=lambda t: -best[t])[:targets]
-    out = []
-    for target in chosen:
-        mask = np.array([lane.target == target for lane in space.lanes])
-        out.append(vertex(space, np.where(mask, gain + 1e-9, 0.0)))
-    return out
+    return sorted((t for t in best if best[t] > 0), key=lambda t: -best[t])[:count]
+
+
+def _massed(model: AttackSurrogate, space: AttackSpace, target: str) -> np.ndarray:
+    """The raid that sends everything it can at ``target``, over its most valuable lanes."""
+    gain = model.gradient(np.zeros(len(space)))
+    mask = np.array([lane.target == target for lane in space.lanes])
+    return vertex(space, np.where(mask, gain + 1e-9, 0.0))
