@@ -1,16 +1,25 @@
 # Two entry points for people: `make run` and `make test`. Both create .venv on first use.
+# `make run` installs only what running needs (the package and its web extra); `make test` and
+# `make setup` install the developer extras too (pytest, Ray, Playwright, Stone Soup, xarray).
 VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
 
-$(STAMP): pyproject.toml
+$(PY):
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[web]'
+	touch $(RUN_STAMP)
+
+$(DEV_STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	touch $(DEV_STAMP) $(RUN_STAMP)
 
 .PHONY: setup run test bench browser
-setup: $(STAMP)
+setup: $(DEV_STAMP)
 
 # The browser tests drive Debian's Chromium (never a downloaded browser); install it when missing.
 browser:
@@ -20,11 +29,11 @@ browser:
 	      || echo "chromium could not be installed: the browser tests will be skipped"; \
 	  else echo "no /usr/bin/chromium and no root apt-get: the browser tests will be skipped"; fi; fi
 
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(VENV)/bin/airshield run
 
-test: $(STAMP) browser
+test: $(DEV_STAMP) browser
 	$(PY) -m pytest -q -n 2
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(PY) benchmarks/engine_national.py

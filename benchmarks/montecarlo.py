@@ -12,7 +12,7 @@ import argparse
 import json
 import time
 
-from airshield.runs import open_backend, run_monte_carlo
+from airshield.runs import RunOptions, open_backend, run_monte_carlo
 from airshield.world import load_world
 
 
@@ -20,7 +20,7 @@ def timed(world, backend_name: str, workers: int, replications: int) -> tuple[fl
     """Wall time [s] and summary of one run."""
     start = time.perf_counter()
     with open_backend(backend_name, workers) as backend:
-        result = run_monte_carlo(world, seed=1, replications=replications, backend=backend, keep_in_memory=False)
+        result = run_monte_carlo(world, RunOptions(seed=1, replications=replications), backend=backend, keep_in_memory=False)
     return time.perf_counter() - start, result.summary
 
 

@@ -90,3 +90,28 @@ def test_run_with_set_overrides(capsys):
     assert code == 2 and "did you mean 'tracking'" in err
     code, _, err = cli(capsys, "run", "kyiv-small", "--no-store", "--set", "raid.waves[0].count=5,6")
     assert code == 2 and "airshield sweep" in err
+
+
+def test_human_run_says_where_the_run_and_report_are(capsys, tmp_path):
+    code, out, _ = cli(capsys, "run", "kyiv-small", "-n", "2", "--set", "raid.waves[0].count=8", "--report")
+    (run_dir,) = [p for p in (tmp_path / "runs").iterdir()]
+    lines = {line.split(": ", 1)[0]: line.split(": ", 1)[1] for line in out.splitlines() if ": " in line}
+    assert code == 0 and lines["run folder"].split()[0].endswith(f"runs/{run_dir.name}")
+    assert lines["report"].endswith(f"runs/{run_dir.name}/report.html") and (run_dir / "report.html").is_file()
+    assert "[threats]" in out and "[rounds]" in out and "value points" in out and ".00 " not in out
+
+
+def test_sweep_stores_like_run(capsys, tmp_path):
+    code, out, _ = cli(capsys, "sweep", "kyiv-small", "--set", "raid.waves[0].count=4,8", "-n", "1")
+    (folder,) = list((tmp_path / "runs").iterdir())
+    assert code == 0 and f"runs/{folder.name}" in out and "sweep folder: " in out
+    assert (folder / "sweep.csv").is_file() and (folder / "point-001" / "summary.json").is_file()
+    code, out, _ = cli(capsys, "results", "compare", str(folder / "point-000"), str(folder / "point-001"))
+    assert code == 0 and "threats" in out and "rounds" in out
+
+
+def test_scenarios_show_prints_the_yaml(capsys):
+    code, out, _ = cli(capsys, "scenarios", "show", "kyiv-small")
+    assert code == 0 and out.startswith("# A small night raid on Kyiv") and "name: kyiv-small" in out
+    code, _, err = cli(capsys, "scenarios", "show", "kyiv-smal")
+    assert code == 2 and "did you mean 'kyiv-small'" in err

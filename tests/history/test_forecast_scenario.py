@@ -13,6 +13,7 @@ from airshield.catalogue import load_catalogue
 from airshield.history.cases import cases_from, raids_between
 from airshield.history.forecast.simulate import reported_counts
 from airshield.runs import run_monte_carlo
+from airshield.runs.options import RunOptions
 from airshield.scenario.builtin import builtin_dir
 from airshield.world import load_world
 
@@ -20,7 +21,7 @@ from airshield.world import load_world
 @pytest.fixture(scope="module")
 def simulated():
     world = load_world("ukraine-2025")
-    result = run_monte_carlo(world, seed=1, replications=2)
+    result = run_monte_carlo(world, RunOptions(seed=1, replications=2))
     catalogue = load_catalogue()  # class lookup only: the scenario overrides figures, not classes
     totals: dict[str, np.ndarray] = {}
     for metrics in result.metrics:

@@ -121,3 +121,12 @@ def test_negative_launch_capacity_exit_2(two_by_two):
 def test_unknown_objective_city_exit_2(two_by_two):
     result = CliRunner().invoke(plan, ["attack", str(two_by_two), "--objective", "city:Gamma", "-n", "2"])
     assert result.exit_code == 2 and "unknown asset 'Gamma'" in result.output
+
+
+def test_a_raid_beyond_the_attacker_loads_and_runs_but_is_not_planned(two_by_two):
+    """Overrides, replays and month nights change the raid: loading does not check it against the
+    attacker, the planners do."""
+    two_by_two.write_text(two_by_two.read_text().replace("count: 2, launch", "count: 5, launch"))
+    assert int(load_world(two_by_two).waves.count.sum()) == 6
+    result = CliRunner().invoke(plan, ["attack", str(two_by_two), "-n", "2"])
+    assert result.exit_code == 2 and "attacker.inventory.shahed-136: the raid launches 5" in result.output

@@ -19,14 +19,19 @@ OPTIONS = [
 def test_budget_and_availability_respected(two_cities, tmp_path):
     path = tmp_path / "options.yaml"
     path.write_text(yaml.safe_dump(OPTIONS))
-    result = plan_procurement(two_cities, budget=200e6, options=path, replications=2, samples=1, seed=1,
-                              frontier_points=3, out=tmp_path / "buy")
+    result = plan_procurement(two_cities, budget=200e6, options=path, replications=2, verify_replications=3,
+                              samples=1, seed=1, frontier_points=3, out=tmp_path / "buy")
     assert result.cost <= 200e6
     assert result.mix["+1 IRIS-T SLM"] <= 1 and result.mix["+10 IRIS-T"] <= 3
     for point in result.frontier:
         assert point["cost"] <= point["budget"] + 1e-6
     assert {m["option"] for m in result.marginal} == {"+1 IRIS-T SLM", "+10 IRIS-T"}
     assert all(len(m["saved"]["ci95"]) == 2 for m in result.marginal)
+    for point in result.frontier:  # every frontier point verified by paired Monte Carlo
+        assert "verified" in point and isinstance(point["agrees"], bool)
+    upper = result.surrogate["fitted_range_steps"]
+    assert all(q <= u for q, u in zip(result.mix.values(), upper))  # never outside the fitted range
+    assert isinstance(result.verification["agrees"], bool) and result.surrogate["rounds"]
     record = json.loads((tmp_path / "buy" / "plan.json").read_text())
     assert record["settings"]["budget"] == 200e6 and record["settings"]["seed"] == 1
 
@@ -76,15 +81,15 @@ def test_cli_buy_runs_and_places_more_systems_than_sites(two_cities, tmp_path):
     path = tmp_path / "options.yaml"
     path.write_text(yaml.safe_dump([{"name": "+1 gepard", "system": "gepard", "price_usd": 5e6, "max_steps": 30}]))
     result = CliRunner().invoke(plan, ["buy", str(two_cities), "--budget", "1.5e8", "--options", str(path), "-n", "2",
-                                       "--out", str(tmp_path / "b"), "--json"])
+                                       "--verify-replications", "3", "--out", str(tmp_path / "b"), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["cost"] <= 1.5e8 and data["mix"]["+1 gepard"] <= 30  # 30 > 26 ring sites: batches
-    assert data["verification"]["chosen"]["n"] == 2
+    assert data["verification"]["chosen"]["n"] == 3
 
 
 def test_raid_set_sums_value_lost_over_its_raids(two_cities, tmp_path):
-    import airshield.planning.procurement as procurement
+    import airshield.planning.mix_eval as procurement
     document = yaml.safe_load(two_cities.read_text())
     raid = document["raid"]
     path = tmp_path / "options.yaml"

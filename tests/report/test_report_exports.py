@@ -89,9 +89,9 @@ def test_unknown_format_and_replication_are_input_errors(stored):
 
 def test_cli_export_writes_files(stored, tmp_path):
     runner = CliRunner()
-    for fmt in ("geojson", "kml", "czml"):
+    for fmt in ("geojson", "kml", "czml", "gpkg"):
         out = tmp_path / f"x.{fmt}"
-        result = runner.invoke(export, [str(stored.dir), "--format", fmt, "--out", str(out)])
+        result = runner.invoke(export, [str(stored.dir), "--format", fmt, "--out", str(out), "--start", "2024-08-26T03:00"])
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 1000
     result = runner.invoke(export, [str(stored.dir), "--format", "geojson", "-r", "1"])

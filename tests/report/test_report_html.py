@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from airshield.api import run
 from airshield.cli.report import report
 from airshield.errors import InputError
+from airshield.numbers import format_number
 from airshield.report import write_report
 from airshield.runs import RunStore
 
@@ -36,7 +37,8 @@ def test_report_is_offline_and_has_sections(stored, tmp_path):
     assert html.count('<img src="data:image/png;base64,') == 4
     assert "<svg" in html and html.count("<path") > 27 + 10
     summary = stored.summary()
-    assert f"{summary['totals']['launched']:.1f}" in html
+    assert f"<b>{format_number(summary['totals']['launched'])}</b>launched [threats]" in html
+    assert "value points" in html and "2,800.00" not in html
 
 
 def test_report_without_events_still_renders(tmp_path):
@@ -59,3 +61,11 @@ def test_cli_report(stored, tmp_path):
     result = CliRunner().invoke(report, [str(stored.dir), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_report_of_a_result_kept_in_memory_goes_to_the_default_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("kyiv-small", replications=2, seed=3)
+    path = write_report(result)
+    assert path == result.run_dir / "report.html" and path.is_file()
+    assert path.parent.parent.resolve() == (tmp_path / "runs").resolve()

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from airshield.analysis import to_row
-from airshield.runs import make_backend, replication_seed, replication_seeds, run_monte_carlo
+from airshield.runs import RunOptions, make_backend, replication_seed, replication_seeds, run_monte_carlo
 from airshield.world import load_world
 
 
@@ -18,7 +18,7 @@ def world():
 def run_with(world, backend_name: str, workers: int, replications: int = 6):
     backend = make_backend(backend_name, workers)
     try:
-        return run_monte_carlo(world, seed=11, replications=replications, backend=backend)
+        return run_monte_carlo(world, RunOptions(seed=11, replications=replications), backend=backend)
     finally:
         backend.close()
 
@@ -42,8 +42,8 @@ def test_ray_equals_local(world):
 
 
 def test_different_seeds_differ(world):
-    a = run_monte_carlo(world, seed=1, replications=3)
-    b = run_monte_carlo(world, seed=2, replications=3)
+    a = run_monte_carlo(world, RunOptions(seed=1, replications=3))
+    b = run_monte_carlo(world, RunOptions(seed=2, replications=3))
     assert a.summary != b.summary
 
 
@@ -58,6 +58,6 @@ def test_out_of_order_results_fold_in_order(world):
         def close(self):
             pass
 
-    forward = run_monte_carlo(world, seed=3, replications=5)
-    backward = run_monte_carlo(world, seed=3, replications=5, backend=Reversed())
+    forward = run_monte_carlo(world, RunOptions(seed=3, replications=5))
+    backward = run_monte_carlo(world, RunOptions(seed=3, replications=5), backend=Reversed())
     assert forward.summary == backward.summary

@@ -14,7 +14,7 @@ import pytest
 
 import airshield
 from airshield.errors import InputError
-from airshield.runs import RunStore, all_metrics, list_runs, run_monte_carlo
+from airshield.runs import RunOptions, RunStore, all_metrics, list_runs, run_monte_carlo
 from airshield.runs.backends.local import SerialBackend
 from airshield.runs.session import resume_run, run_world
 from airshield.world import load_world
@@ -43,7 +43,7 @@ class StopsAfter(SerialBackend):
 
 
 def test_stored_run_layout_and_query(world, tmp_path):
-    result = run_world(world, seed=4, replications=3, out=tmp_path, keep_events=True)
+    result = run_world(world, RunOptions(seed=4, replications=3, out=tmp_path, keep_events=True))
     store = result.store
     assert store.meta()["status"] == "complete"
     assert (store.dir / "scenario.yaml").is_file() and (store.dir / "summary.json").is_file()
@@ -51,17 +51,17 @@ def test_stored_run_layout_and_query(world, tmp_path):
     assert len(store.events(1)) > 0
     table = all_metrics(tmp_path)
     assert set(table["run"]) == {store.dir.name} and len(table) == 3
-    assert json.loads((store.dir / "summary.json").read_text())["value_lost"] == result.summary["value_lost"]
+    assert json.loads((store.dir / "summary.json").read_text())["value_lost"] == result.summary.value_lost.to_dict()
     reloaded = airshield.load_world(store.dir / "scenario.yaml")
     assert reloaded.threat_count == world.threat_count
 
 
 def test_interrupted_run_resumes_to_identical_results(world, tmp_path):
-    whole = run_monte_carlo(world, seed=9, replications=7)
+    whole = run_monte_carlo(world, RunOptions(seed=9, replications=7))
     store = RunStore.create(tmp_path, "cut", {"seed": 9, "replications_requested": 7, "scenario": "kyiv-small"},
                             _resolved(world))
     with pytest.raises(Interrupted):
-        run_monte_carlo(world, seed=9, replications=7, backend=StopsAfter(4), store=store, flush_rows=2)
+        run_monte_carlo(world, RunOptions(seed=9, replications=7), backend=StopsAfter(4), store=store, flush_rows=2)
     assert store.meta()["status"] == "incomplete"
     assert 0 < len(store.metrics()) < 7
     resumed = resume_run(store.dir)
@@ -72,9 +72,9 @@ def test_interrupted_run_resumes_to_identical_results(world, tmp_path):
 def test_killed_process_leaves_a_resumable_run(tmp_path):
     code = (
         "from airshield.world import load_world\n"
-        "from airshield.runs import RunStore, run_monte_carlo\n"
+        "from airshield.runs import RunOptions, RunStore, run_monte_carlo\n"
         f"store = RunStore.create(r'{tmp_path}', 'killed', {{'seed': 2, 'replications_requested': 400}}, {{}})\n"
-        "run_monte_carlo(load_world('kyiv-small'), seed=2, replications=400, store=store, flush_rows=1)\n")
+        "run_monte_carlo(load_world('kyiv-small'), RunOptions(seed=2, replications=400), store=store, flush_rows=1)\n")
     process = subprocess.Popen([sys.executable, "-c", code])
     try:
         deadline = time.time() + 60
@@ -92,7 +92,7 @@ def test_killed_process_leaves_a_resumable_run(tmp_path):
 
 
 def test_resume_of_complete_run_is_refused(world, tmp_path):
-    result = run_world(world, seed=1, replications=2, out=tmp_path)
+    result = run_world(world, RunOptions(seed=1, replications=2, out=tmp_path))
     with pytest.raises(InputError, match="complete already"):
         resume_run(result.store.dir)
 
@@ -101,13 +101,13 @@ def test_not_writable_out_is_a_clear_error(world, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(InputError) as error:
-        run_world(world, seed=1, replications=1, out=blocker)
+        run_world(world, RunOptions(seed=1, replications=1, out=blocker))
     assert "--out" in str(error.value)
 
 
 def test_list_runs(world, tmp_path):
-    run_world(world, seed=1, replications=1, out=tmp_path)
-    run_world(world, seed=2, replications=1, out=tmp_path)
+    run_world(world, RunOptions(seed=1, replications=1, out=tmp_path))
+    run_world(world, RunOptions(seed=2, replications=1, out=tmp_path))
     assert len(list_runs(tmp_path)) == 2
 
 

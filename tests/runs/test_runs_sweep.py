@@ -6,6 +6,7 @@ import pytest
 
 from airshield.errors import InputError
 from airshield.scenario.overrides import apply_override, parse_set, split_path
+from airshield.runs import RunOptions
 from airshield.runs.sweep import grid, sweep
 
 
@@ -35,7 +36,7 @@ def test_apply_override_paths():
 
 
 def test_sweep_table_is_tidy():
-    table = sweep("kyiv-small", [parse_set("raid.waves[0].count=10,40")], seed=1, replications=2)
+    table = sweep("kyiv-small", [parse_set("raid.waves[0].count=10,40")], RunOptions(seed=1, replications=2)).table
     assert set(table.columns) >= {"raid.waves[0].count", "metric", "mean", "ci95_low", "ci95_high", "p05", "p95"}
     leaked = table[table.metric == "destroyed"].set_index("raid.waves[0].count")["mean"]
     assert leaked[40] > leaked[10]
@@ -43,4 +44,4 @@ def test_sweep_table_is_tidy():
 
 def test_sweep_bad_value_names_the_point():
     with pytest.raises(InputError, match="sweep point 1"):
-        sweep("kyiv-small", [parse_set("raid.waves[0].count=-5")], seed=1, replications=1)
+        sweep("kyiv-small", [parse_set("raid.waves[0].count=-5")], RunOptions(seed=1, replications=1))

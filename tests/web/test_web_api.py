@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from airshield.api import run  # noqa: E402
 from airshield.web import Limits, create_app  # noqa: E402
+from job_support import wait  # noqa: E402
 
 MY = """name: my-raid
 extends: kyiv-small
@@ -38,14 +39,6 @@ def env(tmp_path_factory):
         yield client, cli_run, root
 
 
-def wait(client, job_id, timeout=120.0) -> dict:
-    end = time.time() + timeout
-    while time.time() < end:
-        job = client.get(f"/api/jobs/{job_id}").json()
-        if job["status"] not in ("queued", "running"):
-            return job
-        time.sleep(0.1)
-    raise AssertionError(f"job {job_id} did not finish")
 
 
 def test_openapi_documents_the_endpoints(env):

@@ -10,23 +10,17 @@ import json
 import os
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = Path(os.environ.get("AIRSHIELD_CHROMIUM", "/usr/bin/chromium"))
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is missing (pip install playwright)")
-uvicorn = pytest.importorskip("uvicorn", reason="the web app needs the 'web' extra")
+from browser_support import api_json, guarded_page, require_browser
+
+sync_api = require_browser()
 
 from airshield.api import run  # noqa: E402
 from airshield.web import Limits, create_app  # noqa: E402
 from airshield.web.local_server import running  # noqa: E402
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-LOCAL = {"127.0.0.1"}
 MEASURE = """() => new Promise((resolve) => {
     let frames = 0, draw = 0; const start = performance.now();
     function count(now) {
@@ -49,51 +43,15 @@ def server(tmp_path_factory):
         yield {"url": f"http://127.0.0.1:{port}", "national": national.dir.name}
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
 def page(browser, server):
-    """A page whose every request is recorded; requests leaving 127.0.0.1 are blocked and recorded."""
-    # Playwright's wait_for_function evaluates strings, which the page's policy forbids: the harness bypasses
-    # it here, and test_page_works_under_its_content_security_policy checks the page under the real one.
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, bypass_csp=True)
-    outside: list[str] = []
-    seen: list[str] = []
-
-    def guard(route):
-        url = route.request.url
-        seen.append(url)
-        host = urlparse(url).hostname
-        if url.startswith(("data:", "blob:")) or host in LOCAL:
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("request", lambda req: None if urlparse(req.url).hostname in LOCAL or req.url.startswith(("data:", "blob:"))
-            else outside.append(req.url))
-    page.goto(server["url"] + "/")
-    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
-    yield page
-    assert outside == [], f"requests left 127.0.0.1: {outside}"
-    assert errors == [], f"page errors: {errors}"
-    assert any("/api/basemap" in u for u in seen)
-    context.close()
+    with guarded_page(browser, server["url"] + "/") as page:
+        yield page
+    assert any("/api/basemap" in u for u in page.seen)
 
 
 def _api(server, path: str) -> dict:
-    with urllib.request.urlopen(server["url"] + path) as response:
-        return json.loads(response.read())
+    return api_json(server["url"], path)
 
 
 def test_page_works_under_its_content_security_policy(browser, server):

@@ -35,3 +35,21 @@ def test_plan_paths_cannot_escape(tmp_path):
     for bad in ("../secret", "..%2Fsecret", "placement/../../secret"):
         assert client.get(f"/api/plans/{bad}/plan.json").status_code in (400, 404)
     assert client.get("/api/plans/placement/images/..%2F..%2Fsecret").status_code in (400, 404)
+
+
+def test_pledge_assessment_and_its_report_in_the_plans_view(tmp_path):
+    folder = tmp_path / "plans" / "pledges"
+    folder.mkdir(parents=True)
+    months = [{"month": "2025-07", "case": "on_time", "neutralised_share": {"mean": 0.8, "ci95": [0.7, 0.9]},
+               "value_lost": {"mean": 1.0, "ci95": [0.5, 1.5]}, "launched": 100, "stocks": {}}]
+    (folder / "plan.json").write_text(json.dumps({"kind": "pledges", "scenario": "kyiv-small", "written": "now",
+                                                  "results": {"months": months, "shortfall": {}, "buy": None}}))
+    (folder / "report.html").write_text("<html>pledges</html>")
+    client = TestClient(create_app(runs_dir=tmp_path / "runs", plans_dir=tmp_path / "plans"))
+    (plan,) = client.get("/api/plans").json()
+    assert plan["kind"] == "pledges"
+    assert client.get("/api/plans/pledges/plan.json").json()["results"]["months"][0]["case"] == "on_time"
+    assert "pledges" in client.get("/api/plans/pledges/report.html").text
+    assert client.get("/api/plans/placement/report.html").status_code == 404
+    script = client.get("/static/app.js").text
+    assert "showPledges" in script

@@ -2,7 +2,7 @@
 
 Means are kept as running sums (added in replication order, so a run gives the same floating-point
 result whatever the number of workers); value lost is kept per replication (one float each) for its
-percentiles and interval.
+percentiles and interval, and the replications with an impact are counted for their share.
 """
 
 from __future__ import annotations
@@ -11,28 +11,42 @@ from collections import defaultdict
 
 import numpy as np
 
+from airshield.analysis.estimate import Estimate
 from airshield.analysis.flat import to_row
-from airshield.analysis.metrics import COUNT_KEYS, ReplicationMetrics
+from airshield.analysis.measures import COUNTS, column_measure, measure
+from airshield.analysis.metrics import ReplicationMetrics
+from airshield.analysis.run_summary import Cost, Counts, RunSummary, Shares, Spend, Totals, UnitUse
 from airshield.analysis.stats import mean_interval
+
+KEYED = ("by_threat", "interceptors", "unit_use", "value_lost_by_asset")
 
 
 class SummaryAccumulator:
-    """Sums of every metric column and the list of value lost per replication."""
+    """Sums of every metric column, the value lost of each replication, and the count of
+    replications with at least one impact."""
 
-    def __init__(self) -> None:
+    def __init__(self, scenario: str = "") -> None:
+        self.scenario = scenario
         self.count = 0
+        self.with_impact = 0
         self.sums: dict[str, float] = defaultdict(float)
         self.value_lost: list[float] = []
-        self.columns: list[str] = []
+        self.keys: dict[str, list[str]] = {s: [] for s in KEYED}
 
     def add(self, metrics: ReplicationMetrics) -> None:
         """Fold in the next replication's metrics."""
         for column, value in to_row(metrics).items():
             if column not in self.sums:
-                self.columns.append(column)
+                self._note_key(column)
             self.sums[column] += float(value)
         self.value_lost.append(float(metrics.value_lost))
+        self.with_impact += int(metrics.impacts > 0)
         self.count += 1
+
+    def _note_key(self, column: str) -> None:
+        found = column_measure(column)
+        if found is not None and found[0].section in KEYED and found[1] not in self.keys[found[0].section]:
+            self.keys[found[0].section].append(found[1])
 
     def mean(self, column: str) -> float:
         """Mean of a flat column over the replications so far (0 where never reported)."""
@@ -42,38 +56,26 @@ class SummaryAccumulator:
         """Width of the 95 % interval on mean value lost, relative to the mean [-] (inf if undefined)."""
         if self.count < 2:
             return float("inf")
-        low, high = mean_interval(np.array(self.value_lost))
+        low, high = mean_interval(np.array(self.value_lost), lower=0.0)
         mean = float(np.mean(self.value_lost))
         return (high - low) / mean if mean > 0 else (0.0 if high == low else float("inf"))
 
-    def summary(self) -> dict:
-        """The run summary (same layout as :func:`airshield.analysis.summarise`)."""
-        value = np.array(self.value_lost)
-        sections = _sections(self.columns)
-        counts = {key: {k: self.mean(f"by_threat/{key}/{k}") for k in COUNT_KEYS} for key in sections["by_threat"]}
-        totals = {k: sum(row[k] for row in counts.values()) for k in COUNT_KEYS}
-        totals["impacts"] = self.mean("impacts")
-        return {
-            "replications": self.count,
-            "totals": totals,
-            "by_threat": counts,
-            "interceptors": {m: {"expended": self.mean(f"interceptors/{m}/expended"),
-                                 "cost_usd": self.mean(f"interceptors/{m}/cost_usd")}
-                             for m in sorted(sections["interceptors"])},
-            "value_lost": {"mean": float(value.mean()), "p05": float(np.percentile(value, 5)),
-                           "p95": float(np.percentile(value, 95)), "ci95": mean_interval(value)},
-            "value_lost_by_asset": {a: self.mean(f"value_lost_by_asset/{a}") for a in sections["value_lost_by_asset"]},
-            "cost": {"defender_usd": self.mean("defender_usd"), "attacker_usd": self.mean("attacker_usd")},
-            "unit_use": {u: {"engagements": self.mean(f"unit_use/{u}/engagements"),
-                             "rounds": self.mean(f"unit_use/{u}/rounds")} for u in sorted(sections["unit_use"])},
-        }
+    def _section(self, section: str, record, keys: list[str]) -> dict:
+        names = [f.name for f in record.__dataclass_fields__.values()]
+        return {k: record(**{n: self.mean(measure(section, n).column_of(k)) for n in names}) for k in keys}
 
-
-def _sections(columns: list[str]) -> dict[str, list[str]]:
-    """Keys seen per section, in first-seen order."""
-    found: dict[str, list[str]] = {s: [] for s in ("by_threat", "interceptors", "unit_use", "value_lost_by_asset")}
-    for column in columns:
-        parts = column.split("/")
-        if parts[0] in found and parts[1] not in found[parts[0]]:
-            found[parts[0]].append(parts[1])
-    return found
+    def summary(self) -> RunSummary:
+        """The run summary (typed; ``to_dict`` for JSON)."""
+        by_threat = self._section("by_threat", Counts, self.keys["by_threat"])
+        interceptors = self._section("interceptors", Spend, sorted(self.keys["interceptors"]))
+        by_asset = measure("value_lost_by_asset", "value_lost")
+        counts = {k: sum(getattr(row, k) for row in by_threat.values()) for k in COUNTS}
+        totals = Totals(**counts, impacts=self.mean("impacts"),
+                        interceptors_expended=sum(s.expended for s in interceptors.values()))
+        return RunSummary(
+            scenario=self.scenario, replications=self.count, totals=totals, by_threat=by_threat,
+            interceptors=interceptors, unit_use=self._section("unit_use", UnitUse, sorted(self.keys["unit_use"])),
+            value_lost=Estimate.of_mean(self.value_lost, measure("value_lost", "value_lost")),
+            value_lost_by_asset={a: self.mean(by_asset.column_of(a)) for a in self.keys["value_lost_by_asset"]},
+            cost=Cost(self.mean("defender_usd"), self.mean("attacker_usd")),
+            shares=Shares(Estimate.of_share(self.with_impact, self.count, measure("shares", "any_impact"))))

@@ -1,41 +1,75 @@
-"""ReplicationMetrics as one flat row (for Parquet tables) and back.
+"""ReplicationMetrics as one flat row (for Parquet tables) and back, and its headline numbers.
 
-Column names join the nesting with '/': ``by_threat/shahed-136/launched``,
-``interceptors/pac-3-mse/expended``, ``value_lost_by_asset/Kyiv``, ``unit_use/gepard-1/rounds``.
+Column names come from the measures table (:mod:`airshield.analysis.measures`):
+``by_threat/shahed-136/launched``, ``interceptors/pac-3-mse/expended``,
+``value_lost_by_asset/Kyiv``, ``unit_use/gepard-1/rounds``, ``impacts``, ``value_lost``,
+``defender_usd``, ``attacker_usd`` (the names stored runs have always used).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from airshield.analysis.measures import HEADLINE, Measure, column_measure, stored
 from airshield.analysis.metrics import ReplicationMetrics
 
-SCALARS = ("impacts", "value_lost", "defender_usd", "attacker_usd")
 NESTED = ("by_threat", "interceptors", "unit_use")
 
 
+def _cell(metrics: ReplicationMetrics, m: Measure, key: str | None) -> Any:
+    if m.section in NESTED:
+        return getattr(metrics, m.section)[key][m.name]
+    if m.section == "value_lost_by_asset":
+        return metrics.value_lost_by_asset[key]
+    return getattr(metrics, m.name)
+
+
+def _keys(metrics: ReplicationMetrics, m: Measure) -> list:
+    return list(getattr(metrics, m.section)) if m.key else [None]
+
+
 def to_row(metrics: ReplicationMetrics) -> dict[str, float]:
-    """One flat mapping of column name -> number."""
-    row: dict[str, float] = {name: getattr(metrics, name) for name in SCALARS}
-    for section in NESTED:
-        for key, values in getattr(metrics, section).items():
-            for field, value in values.items():
-                row[f"{section}/{key}/{field}"] = value
-    for asset, value in metrics.value_lost_by_asset.items():
-        row[f"value_lost_by_asset/{asset}"] = value
+    """One flat mapping of column name -> number (grouped by section and key)."""
+    row: dict[str, float] = {}
+    for m in stored():
+        if not m.key:
+            row[m.column_of()] = _cell(metrics, m, None)
+    for section in (*NESTED, "value_lost_by_asset"):
+        group = [m for m in stored() if m.section == section]
+        for key in _keys(metrics, group[0]):
+            for m in group:
+                row[m.column_of(key)] = _cell(metrics, m, key)
     return row
 
 
 def from_row(row: dict[str, float]) -> ReplicationMetrics:
     """The ReplicationMetrics of a flat row (inverse of :func:`to_row`; NaN cells are absent)."""
-    nested: dict[str, dict[str, dict[str, float]]] = {s: {} for s in NESTED}
+    nested: dict[str, dict[str, dict[str, Any]]] = {s: {} for s in NESTED}
+    scalars: dict[str, Any] = {}
     by_asset: dict[str, float] = {}
     for column, value in row.items():
-        parts = column.split("/")
-        if parts[0] in NESTED and len(parts) == 3 and value == value:
-            cast = int if parts[0] in ("by_threat", "unit_use") or parts[2] == "expended" else float
-            nested[parts[0]].setdefault(parts[1], {})[parts[2]] = cast(value)
-        elif parts[0] == "value_lost_by_asset" and len(parts) == 2:
-            by_asset[parts[1]] = float(value)
-    return ReplicationMetrics(by_threat=nested["by_threat"], impacts=int(row["impacts"]),
-                              interceptors=nested["interceptors"], value_lost=float(row["value_lost"]),
-                              value_lost_by_asset=by_asset, defender_usd=float(row["defender_usd"]),
-                              attacker_usd=float(row["attacker_usd"]), unit_use=nested["unit_use"])
+        found = column_measure(column)
+        if found is None or value != value:
+            continue
+        m, key = found
+        value = int(value) if m.integer else float(value)
+        if m.section in NESTED:
+            nested[m.section].setdefault(key, {})[m.name] = value
+        elif m.section == "value_lost_by_asset":
+            by_asset[key] = value
+        else:
+            scalars[m.name] = value
+    return ReplicationMetrics(by_threat=nested["by_threat"], interceptors=nested["interceptors"],
+                              unit_use=nested["unit_use"], value_lost_by_asset=by_asset, **scalars)
+
+
+def headline_row(metrics: ReplicationMetrics) -> dict[str, float]:
+    """The replication's headline measures (totals, costs, value lost): name -> number."""
+    totals = metrics.totals
+    row = {}
+    for m in HEADLINE:
+        if m.name in totals:
+            row[m.name] = totals[m.name]
+        else:
+            row[m.name] = getattr(metrics, m.name)
+    return row

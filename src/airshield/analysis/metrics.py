@@ -7,15 +7,17 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from airshield.analysis.measures import COUNTS
+from airshield.engine.eventlog import EVENT_KINDS
 from airshield.world import World
 
 OUTCOMES = {"kill": "destroyed", "ew_loss": "ew_lost", "failure": "failed", "impact": "leaked", "in_flight": "in_flight"}
-COUNT_KEYS = ("launched", "destroyed", "ew_lost", "failed", "leaked", "in_flight")
+COUNT_KEYS = COUNTS
 
 
 @dataclass(frozen=True)
 class ReplicationMetrics:
-    """What one replication produced.
+    """What one replication produced (the measures of :mod:`airshield.analysis.measures`).
 
     ``by_threat``: type -> {launched, destroyed, ew_lost, failed, leaked, in_flight} [-] (launched =
     the sum of the others);
@@ -40,51 +42,79 @@ class ReplicationMetrics:
         total["impacts"] = self.impacts
         return total
 
+    @property
+    def interceptors_expended(self) -> int:
+        """Interceptors fired over all munitions [rounds]."""
+        return int(sum(row["expended"] for row in self.interceptors.values()))
+
 
 def replication_metrics(world: World, log: pd.DataFrame) -> ReplicationMetrics:
-    """The metrics of one replication's EventLog."""
+    """The metrics of one replication's EventLog (counted with numpy on its integer columns)."""
+    events = _Events(world, log)
     return ReplicationMetrics(
-        by_threat=_by_threat(world, log), impacts=_impacts(world, log),
-        interceptors=_interceptors(log), value_lost=float(log.loc[log.kind == "damage", "value"].sum()),
-        value_lost_by_asset=_value_by_asset(world, log),
-        defender_usd=float(log.loc[log.kind == "engage", "cost_usd"].sum()),
-        attacker_usd=_attacker_cost(world, log), unit_use=_unit_use(log))
+        by_threat=events.by_threat(), impacts=events.impacts(), interceptors=events.interceptors(),
+        value_lost=float(events.value[events.of("damage")].sum()), value_lost_by_asset=events.value_by_asset(),
+        defender_usd=float(events.cost[events.of("engage")].sum()), attacker_usd=events.attacker_cost(),
+        unit_use=events.unit_use())
 
 
-def _by_threat(world: World, log: pd.DataFrame) -> dict[str, dict[str, int]]:
-    counts = {key: dict.fromkeys(COUNT_KEYS, 0) for key in world.threat_types.key}
-    launched = log.loc[log.kind == "launch", "threat_type"].value_counts()
-    for key, n in launched.items():
-        counts[key]["launched"] = int(n)
-    ends = log[log.kind.isin(list(OUTCOMES))]
-    for (kind, key), n in ends.groupby(["kind", "threat_type"], observed=True).size().items():
-        counts[key][OUTCOMES[kind]] += int(n)
-    return counts
+class _Events:
+    """The EventLog's columns as arrays; names (kind, threat type, munition, unit) as positions in the
+    World's tables (-1 for none), read from the log's label columns."""
+
+    def __init__(self, world: World, log: pd.DataFrame):
+        self.world = world
+        self.kind = _codes(log["kind"], EVENT_KINDS)
+        self.type = _codes(log["threat_type"], world.threat_types.key)
+        self.munitions = tuple(sorted(set(world.weapons.munition)))
+        self.munition = _codes(log["munition"], self.munitions)
+        self.unit = _codes(log["unit_name"], world.units.name)
+        self.rounds, self.cost = log["rounds"].to_numpy(dtype=int), log["cost_usd"].to_numpy(dtype=float)
+        self.value, self.asset = log["value"].to_numpy(dtype=float), log["asset"].to_numpy(dtype=int)
+
+    def of(self, kind: str) -> np.ndarray:
+        """Mask of the events of ``kind``."""
+        return self.kind == EVENT_KINDS.index(kind)
+
+    def _per_type(self, kind: str) -> np.ndarray:
+        return np.bincount(self.type[self.of(kind) & (self.type >= 0)], minlength=len(self.world.threat_types.key))
+
+    def by_threat(self) -> dict[str, dict[str, int]]:
+        counts = {"launched": self._per_type("launch")}
+        for kind, key in OUTCOMES.items():
+            counts[key] = self._per_type(kind)
+        return {name: {k: int(counts[k][t]) for k in COUNT_KEYS} for t, name in enumerate(self.world.threat_types.key)}
+
+    def impacts(self) -> int:
+        hit = self.type[self.of("impact") & (self.type >= 0)]
+        return int((~self.world.threat_types.harmless[hit]).sum())
+
+    def interceptors(self) -> dict[str, dict[str, float]]:
+        engage = self.of("engage") & (self.munition >= 0)
+        n = len(self.munitions)
+        rounds = np.bincount(self.munition[engage], weights=self.rounds[engage], minlength=n)
+        cost = np.bincount(self.munition[engage], weights=self.cost[engage], minlength=n)
+        return {self.munitions[m]: {"expended": int(rounds[m]), "cost_usd": float(cost[m])}
+                for m in np.unique(self.munition[engage])}
+
+    def value_by_asset(self) -> dict[str, float]:
+        damage = self.of("damage")
+        lost = np.bincount(self.asset[damage], weights=self.value[damage], minlength=len(self.world.assets.name))
+        return {name: float(v) for name, v in zip(self.world.assets.name, lost)}
+
+    def attacker_cost(self) -> float:
+        launched = self.type[self.of("launch") & (self.type >= 0)]
+        return float(np.asarray(self.world.threat_types.unit_cost)[launched].sum())
+
+    def unit_use(self) -> dict[str, dict[str, int]]:
+        engage = self.of("engage") & (self.unit >= 0)
+        names = self.world.units.name
+        count = np.bincount(self.unit[engage], minlength=len(names))
+        rounds = np.bincount(self.unit[engage], weights=self.rounds[engage], minlength=len(names))
+        return dict(sorted((names[u], {"engagements": int(count[u]), "rounds": int(rounds[u])})
+                           for u in np.unique(self.unit[engage])))
 
 
-def _impacts(world: World, log: pd.DataFrame) -> int:
-    harmless = {k for k, h in zip(world.threat_types.key, world.threat_types.harmless) if h}
-    impacts = log.loc[log.kind == "impact", "threat_type"]
-    return int((~impacts.isin(harmless)).sum())
-
-
-def _interceptors(log: pd.DataFrame) -> dict[str, dict[str, float]]:
-    fired = log[log.kind == "engage"].groupby("munition")[["rounds", "cost_usd"]].sum()
-    return {str(m): {"expended": int(r.rounds), "cost_usd": float(r.cost_usd)} for m, r in fired.iterrows()}
-
-
-def _value_by_asset(world: World, log: pd.DataFrame) -> dict[str, float]:
-    lost = np.bincount(log.loc[log.kind == "damage", "asset"].to_numpy(dtype=int),
-                       weights=log.loc[log.kind == "damage", "value"].to_numpy(), minlength=len(world.assets.name))
-    return {name: float(v) for name, v in zip(world.assets.name, lost)}
-
-
-def _attacker_cost(world: World, log: pd.DataFrame) -> float:
-    cost = dict(zip(world.threat_types.key, world.threat_types.unit_cost))
-    launched = log.loc[log.kind == "launch", "threat_type"]
-    return float(sum(cost[k] for k in launched))
-
-
-def _unit_use(log: pd.DataFrame) -> dict[str, dict[str, int]]:
-    fired = log[log.kind == "engage"].groupby("unit_name")["rounds"].agg(["count", "sum"])
-    return {str(u): {"engagements": int(r["count"]), "rounds": int(r["sum"])} for u, r in fired.iterrows()}
+def _codes(column: pd.Series, names) -> np.ndarray:
+    """Each entry's position in ``names`` (-1 for a name not among them, such as "")."""
+    return pd.Index(list(names)).get_indexer(column.astype(object)).astype(int)

@@ -6,13 +6,14 @@ from collections.abc import Iterable
 
 from airshield.analysis.accumulate import SummaryAccumulator
 from airshield.analysis.metrics import ReplicationMetrics
+from airshield.analysis.run_summary import RunSummary
 
 
-def summarise(metrics: Iterable[ReplicationMetrics]) -> dict:
-    """The summary over replications, in the given order. Counts and costs are means over
-    replications; ``value_lost`` has the mean, the 5th and 95th percentiles over replications, and
-    a 95 % normal-approximation interval on the mean (``ci95``)."""
-    accumulator = SummaryAccumulator()
+def summarise(metrics: Iterable[ReplicationMetrics], scenario: str = "") -> RunSummary:
+    """The summary over replications, in the given order. Counts, rounds and costs are means over
+    replications; ``value_lost`` is an Estimate (mean, 5th and 95th percentiles over replications,
+    95 % interval of the mean: see :mod:`airshield.analysis.stats`)."""
+    accumulator = SummaryAccumulator(scenario)
     for item in metrics:
         accumulator.add(item)
     return accumulator.summary()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from airshield.api import DEFAULT_SCENARIO
+from airshield.defaults import DEFAULT_SCENARIO
 from airshield.cli.output import print_json, print_table
 
 KIND_COLOURS = {"radar": "#1f77b4", "acoustic": "#ff7f0e", "observer": "#2ca02c"}

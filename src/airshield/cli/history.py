@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import click
-import pandas as pd
 
 from airshield.cli.output import print_json, print_table
 from airshield.errors import InputError
@@ -60,7 +59,8 @@ def raids(data: str | None, sources: str, start: str | None, end: str | None, as
                 .astype({"end": str}).itertuples(index=False))
 
 
-def _between(table: pd.DataFrame, start: str | None, end: str | None) -> pd.DataFrame:
+def _between(table, start: str | None, end: str | None):
+    import pandas as pd
     day = table["start"].dt.normalize()
     keep = pd.Series(True, index=table.index)
     if start:
@@ -70,14 +70,16 @@ def _between(table: pd.DataFrame, start: str | None, end: str | None) -> pd.Data
     return table[keep]
 
 
-def _date(text: str, option: str) -> pd.Timestamp:
+def _date(text: str, option: str):
+    import pandas as pd
     try:
         return pd.Timestamp(text).normalize()
     except (ValueError, TypeError):
         raise InputError(f"'{text}' is not a date", path=option, expected="YYYY-MM-DD") from None
 
 
-def _records(table: pd.DataFrame) -> list[dict]:
+def _records(table) -> list[dict]:
+    import pandas as pd
     out = table.copy()
     for column in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[column]):
@@ -86,7 +88,7 @@ def _records(table: pd.DataFrame) -> list[dict]:
     return out.to_dict(orient="records")
 
 
-def _show_summary(table: pd.DataFrame, biggest: pd.DataFrame, records) -> None:
+def _show_summary(table, biggest, records) -> None:
     columns = ["period", "threat_class", "launched", "destroyed", "ew_lost", "raids", "neutralised_share"]
     print_table("Per period and threat class (national reports; defender's claims)", columns,
                 table[columns].itertuples(index=False))

@@ -1,38 +1,35 @@
-"""``airshield`` commands: run, validate, scenarios, catalogue, schema, places."""
+"""``airshield`` commands: run, validate, scenarios, catalogue, schema, places.
+
+Every command module imports only click and light modules at import time; the API is imported
+inside the commands, so that ``airshield --help`` and ``--version`` start fast.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
-from airshield.api import DEFAULT_SCENARIO, run as run_scenario
+from airshield._version import __version__
 from airshield.cli.output import print_error, print_json, print_table
 from airshield.cli.progress import progress_bar
-from airshield.cli.run_view import show_run
+from airshield.cli.run_options import read_options, run_options
+from airshield.defaults import DEFAULT_SCENARIO
 from airshield.errors import AirshieldError
 
 KINDS = ("threat", "effector", "sensor", "ew")
 
 
 @click.group(help="airshield: layered air defence against mass drone and missile raids.")
-@click.version_option(package_name="airshield")
+@click.version_option(__version__, prog_name="airshield")
 def cli() -> None:
     """The command group."""
 
 
-@cli.command(help="Simulate a scenario (a built-in name or a YAML file; default: ukraine-national).")
+@cli.command(help="Simulate a scenario (a built-in name or a YAML file; default: ukraine-national). The run is "
+                  "stored under --out (default runs/) and its folder printed.")
 @click.argument("scenario", default=DEFAULT_SCENARIO)
-@click.option("--seed", type=click.IntRange(0), default=None, help="run seed (default: the scenario's run.seed)")
-@click.option("--replications", "-n", type=click.IntRange(1, 1_000_000), default=None,
-              help="Monte Carlo replications (default: the scenario's run.replications)")
-@click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True, help="parallel workers")
-@click.option("--backend", default="local", show_default=True, help="local (processes) or ray")
-@click.option("--address", default=None, help="Ray head address host:port (default: start a local Ray)")
-@click.option("--out", type=click.Path(file_okay=False), default="runs", show_default=True,
-              help="folder for the run directory")
-@click.option("--no-store", is_flag=True, help="do not write a run directory")
+@run_options
 @click.option("--keep-events", is_flag=True, help="store every replication's event log (Parquet)")
 @click.option("--until-precision", type=click.FloatRange(0, min_open=True), default=None,
               help="add replications until the 95% interval on mean value lost is narrower than this share of the mean")
@@ -45,25 +42,36 @@ def cli() -> None:
 @click.option("--report", "with_report", is_flag=True,
               help="also write report.html in the run directory (keeps event logs)")
 @click.option("--json", "as_json", is_flag=True, help="print the summary as JSON")
-def run(scenario: str, seed: int | None, replications: int | None, workers: int, backend: str,
-        address: str | None, out: str, no_store: bool, keep_events: bool, until_precision: float | None,
-        max_replications: int, resume_dir: str | None, sets: tuple[str, ...], with_report: bool, as_json: bool) -> None:
-    from airshield.api import resume
+def run(scenario: str, resume_dir: str | None, sets: tuple[str, ...], with_report: bool, as_json: bool,
+        **params) -> None:
+    from airshield.api import resume, run as run_scenario
+    from airshield.cli.run_view import show_run
+    params["keep_events"] = params["keep_events"] or with_report
+    options = read_options(params)
     with progress_bar("replications", not as_json) as progress:
+        fields = {"progress": progress or False}
         if resume_dir:
-            result = resume(resume_dir, workers=workers, backend=backend, address=address, progress=progress)
+            result = resume(resume_dir, workers=options.workers, backend=options.backend, address=options.address,
+                            **fields)
         else:
-            result = run_scenario(scenario, seed=seed, replications=replications, workers=workers,
-                                  backend=backend, address=address, out=None if no_store else out,
-                                  keep_events=keep_events or with_report, until_precision=until_precision,
-                                  max_replications=max_replications, progress=progress,
-                                  overrides=_single_values(sets))
+            result = run_scenario(scenario, _single_values(sets), **vars(options.replace(**fields)))
     data = result.to_dict()
-    data["scenario"] = scenario if not resume_dir else result.store.meta().get("scenario")
     if with_report and result.store is not None:
         from airshield.report.html import write_report
         data["report"] = str(write_report(result.store, result.store.dir / "report.html"))
-    print_json(data) if as_json else show_run(data)
+    if as_json:
+        print_json(data)
+        return
+    show_run(data)
+    _where(data)
+
+
+def _where(data: dict) -> None:
+    """Tell where the run folder and the report are."""
+    if data.get("run_dir"):
+        click.echo(f"run folder: {data['run_dir']} (airshield results show {data['run_dir']})")
+    if data.get("report"):
+        click.echo(f"report: {data['report']}")
 
 
 @cli.command(help="Check a scenario file: schema, names, positions, stocks, reachability.")
@@ -82,15 +90,30 @@ def validate(scenario: str, as_json: bool) -> None:
                    f"{info['sensors']} sensors incl. fire-control radars, {info['assets']} assets)")
 
 
-@cli.command(help="List the built-in scenarios.")
+@cli.group(invoke_without_command=True, help="List the built-in scenarios; 'scenarios show NAME' prints one's YAML.")
 @click.option("--json", "as_json", is_flag=True)
-def scenarios(as_json: bool) -> None:
+@click.pass_context
+def scenarios(context: click.Context, as_json: bool) -> None:
+    if context.invoked_subcommand is not None:
+        return
     from airshield.scenario import builtin_names, load_scenario
     rows = [(name, load_scenario(name).description) for name in builtin_names()]
     if as_json:
         print_json([{"name": n, "description": d} for n, d in rows])
     else:
         print_table("Built-in scenarios", ("name", "description"), rows)
+
+
+@scenarios.command("show", help="Print a built-in scenario's YAML, to start your own from: "
+                                "airshield scenarios show kyiv-small > my-raid.yaml")
+@click.argument("name")
+def scenarios_show(name: str) -> None:
+    from airshield.errors import unknown_name
+    from airshield.scenario.builtin import builtin_names, builtin_path
+    path = builtin_path(name)
+    if path is None:
+        raise unknown_name("built-in scenario", name, builtin_names(), path="NAME")
+    click.echo(path.read_text(encoding="utf-8"), nl=False)
 
 
 @cli.command(help="Show catalogue types with every figure and its source.")
@@ -111,6 +134,8 @@ def catalogue(kind: str | None, as_json: bool) -> None:
 
 @cli.command(help="Print the JSON Schema of scenario files (for editors).")
 def schema() -> None:
+    import json
+
     from airshield.scenario import Scenario
     click.echo(json.dumps(Scenario.model_json_schema(), indent=2))
 
@@ -144,28 +169,20 @@ def _single_values(sets: tuple[str, ...]) -> dict | None:
 def _register() -> None:
     from airshield.cli.coverage import coverage
     from airshield.cli.doctrine import compare_doctrine
-    cli.add_command(coverage)
     from airshield.cli.history import history
-    cli.add_command(compare_doctrine)
     from airshield.cli.history_model import calibrate, replay, validate as validate_history
-    history.add_command(replay)
-    history.add_command(validate_history, name="validate")
-    cli.add_command(calibrate)
-    from airshield.cli.results import results
     from airshield.cli.plan import campaign, plan
     from airshield.cli.report import export, report
-    cli.add_command(plan)
-    cli.add_command(campaign)
+    from airshield.cli.results import results
     from airshield.cli.sweep import sweep
     from airshield.cli.web import serve
-    cli.add_command(export)
-    cli.add_command(report)
-    cli.add_command(serve)
     from airshield.cli.wta import wta
-    cli.add_command(wta)
-    cli.add_command(history)
-    cli.add_command(results)
-    cli.add_command(sweep)
+    from airshield.cli.pledges import pledges
+    history.add_command(replay)
+    history.add_command(validate_history, name="validate")
+    for command in (coverage, compare_doctrine, calibrate, plan, campaign, export, report, serve, wta, history,
+                    results, sweep, pledges):
+        cli.add_command(command)
 
 
 _register()

@@ -1,13 +1,11 @@
-"""Printing for the CLI: JSON for machines, rich tables for people, one-line errors."""
+"""Printing for the CLI: JSON for machines, rich tables for people (numbers by the policy of
+:mod:`airshield.numbers`), one-line errors."""
 
 from __future__ import annotations
 
 import json
 import sys
 from collections.abc import Iterable, Sequence
-
-from rich.console import Console
-from rich.table import Table
 
 
 def print_json(data) -> None:
@@ -16,19 +14,18 @@ def print_json(data) -> None:
 
 
 def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
-    """A readable table on standard output."""
-    table = Table(title=title, title_justify="left")
+    """A readable table on standard output; numbers formatted by :func:`airshield.numbers.format_number`."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from airshield.numbers import format_number
+    table = Table(title=escape(title), title_justify="left")
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(escape(str(column)), overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(v) for v in row))
+        table.add_row(*(escape(format_number(v)) for v in row))  # '[threats]' is text, not rich markup
     Console(width=max(120, Console().width)).print(table)
-
-
-def _cell(value) -> str:
-    if isinstance(value, float):
-        return f"{value:,.2f}" if abs(value) < 1e5 else f"{value:,.0f}"
-    return str(value)
 
 
 def print_error(message: str) -> None:

@@ -110,6 +110,7 @@ def placement(scenario, units, candidates, rings, bearings, replications, sample
 def _robust(scenario, units, candidates, rings, bearings, replications, seed, settings, objective, workers, out,
             as_json) -> None:
     from airshield.planning.robust_plan import plan_robust_placement
+    from airshield.planning.common import interval_text
     from airshield.runs import open_backend
     with open_backend("local", workers) as backend:
         result = plan_robust_placement(scenario, units, candidates=candidates, replications=replications, seed=seed,
@@ -129,7 +130,7 @@ def _robust(scenario, units, candidates, rings, bearings, replications, seed, se
                 result.comparison_rows())
     w, d = c["worst"], c["worst_nominal_minus_robust"]
     click.echo(f"worst case: nominal {w['nominal']['mean']:.4g} (raid {w['nominal']['raid']}), robust "
-               f"{w['robust']['mean']:.4g} (raid {w['robust']['raid']}); nominal - robust {_diff(d)} (paired)")
+               f"{w['robust']['mean']:.4g} (raid {w['robust']['raid']}); nominal - robust {interval_text(d)} (paired)")
     click.echo(f"wall time {result.timing['total_s']:.0f} s")
     for key, path in result.files.items():
         click.echo(f"{key}: {path}")
@@ -158,6 +159,7 @@ def _robust(scenario, units, candidates, rings, bearings, replications, seed, se
 def attack(scenario, objective, replications, search_replications, rounds, candidates, samples, per_lane, seed,
            workers, out, as_json) -> None:
     from airshield.planning.attack.plan import plan_attack
+    from airshield.planning.common import interval_text
     from airshield.planning.attack.response import ResponseSettings
     from airshield.runs import open_backend
     settings = ResponseSettings(search_replications=search_replications, rounds=rounds, candidates=candidates,
@@ -172,7 +174,7 @@ def attack(scenario, objective, replications, search_replications, rounds, candi
                 [(r["threat"], r["launch"], r["target"], r["count"]) for r in result.allocation])
     v = result.verification
     rows = [(name, v[name]["threats"], v[name]["objective"]["mean"], *v[name]["objective"]["ci95"],
-             result.surrogate[name]["predicted"], _diff(v[name].get("minus_scenario")))
+             result.surrogate[name]["predicted"], interval_text(v[name].get("minus_scenario")))
             for name in ("best", "scenario")]
     print_table(f"Verification ({v['replications']} replications, 95% interval of the mean, {result.objective})",
                 ("raid", "threats", "value lost", "ci95 low", "ci95 high", "surrogate", "minus scenario [ci95]"), rows)
@@ -183,16 +185,17 @@ def attack(scenario, objective, replications, search_replications, rounds, candi
         click.echo(f"{key}: {path}")
 
 
-def _diff(entry) -> str:
-    return "" if entry is None else f"{entry['mean']:.4g} [{entry['ci95'][0]:.4g}, {entry['ci95'][1]:.4g}]"
-
-
 @plan.command(help="Choose what a budget buys (systems, interceptor packs): Pareto frontier and marginal values.")
 @click.argument("scenario")
 @click.option("--budget", type=float, required=True, help="budget [USD], e.g. 18e9")
 @click.option("--options", "options_file", type=click.Path(dir_okay=False), default=None,
               help="YAML/CSV options table (default: catalogue costs)")
-@click.option("--replications", "-n", type=click.IntRange(2), default=10, show_default=True)
+@click.option("--replications", "-n", type=click.IntRange(2), default=6, show_default=True,
+              help="replications of each design point")
+@click.option("--verify-replications", type=click.IntRange(2), default=20, show_default=True,
+              help="replications of each verification (chosen mix, frontier points, saturation check)")
+@click.option("--design-points", type=click.IntRange(0), default=None,
+              help="space-filling design points besides today and one step of each option (default: options + 4)")
 @click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
 @click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True)
 @click.option("--raid-set", "raid_set", type=click.Path(dir_okay=False), default=None,
@@ -200,28 +203,19 @@ def _diff(entry) -> str:
 @click.option("--out", type=click.Path(file_okay=False), default="plans/buy", show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @user_errors
-def buy(scenario, budget, options_file, replications, seed, workers, raid_set, out, as_json) -> None:
+def buy(scenario, budget, options_file, replications, verify_replications, design_points, seed, workers, raid_set,
+        out, as_json) -> None:
     from airshield.planning.procurement import plan_procurement
     from airshield.runs import open_backend
     with open_backend("local", workers) as backend:
         result = plan_procurement(scenario, budget=budget, options=options_file, replications=replications,
+                                  verify_replications=verify_replications, design_points=design_points,
                                   seed=seed, out=out, backend=backend, raids=_raid_set(raid_set))
     if as_json:
         print_json(result.to_dict())
         return
-    print_table("Marginal value of one step of each option (value lost saved, 95% interval)",
-                ("option", "step", "price USD", "saved", "ci95 low", "ci95 high", "saved per $1bn"),
-                result.marginal_rows())
-    print_table("Chosen mix", ("option", "quantity", "cost USD"), result.mix_rows())
-    click.echo(f"cost {result.cost:,.0f} of budget {result.budget:,.0f} USD")
-    print_table("Pareto frontier (model)", ("budget USD", "cost USD", "predicted value lost", "mix"),
-                result.frontier_rows())
-    v = result.verification
-    if "chosen" in v:
-        c, t = v["chosen"], v["today"]
-        click.echo(f"verified ({v['replications']} replications): value lost {c['mean']:.4g} "
-                   f"[{c['ci95'][0]:.4g}, {c['ci95'][1]:.4g}] vs today {t['mean']:.4g} "
-                   f"[{t['ci95'][0]:.4g}, {t['ci95'][1]:.4g}]")
+    from airshield.cli.buy_view import show_buy
+    show_buy(result.to_dict())
     for key, path in result.files.items():
         click.echo(f"{key}: {path}")
 

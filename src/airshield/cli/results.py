@@ -29,7 +29,8 @@ def list_command(root: str, as_json: bool) -> None:
     if as_json:
         print_json(rows)
     else:
-        print_table(f"Runs in {root}", ("run", "scenario", "status", "seed", "replications", "value_lost_mean"),
+        print_table(f"Runs in {root}", ("run", "scenario", "status", "seed", "replications",
+                                        "value_lost_mean [value points]"),
                     [tuple(r.values()) for r in rows])
 
 
@@ -59,4 +60,6 @@ def compare(run_dirs: tuple[str, ...], as_json: bool) -> None:
     if as_json:
         print_json(table.to_dict(orient="records"))
     else:
-        print_table("Runs compared (means over replications)", list(table.columns), table.itertuples(index=False))
+        units = table.attrs.get("units", {})
+        print_table("Runs compared (means over replications)", ["measure", "unit", *table.columns[1:]],
+                    [(row[0], units.get(row[0], ""), *row[1:]) for row in table.itertuples(index=False)])

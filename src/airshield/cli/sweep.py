@@ -8,38 +8,44 @@ import click
 
 from airshield.cli.output import print_json, print_table
 from airshield.cli.progress import progress_bar
+from airshield.cli.run_options import read_options, run_options
+from airshield.defaults import DEFAULT_RUNS
 from airshield.errors import InputError
 
 
-@click.command(help="Run the Cartesian grid of --set overrides (or a sweep file) and write one tidy table.")
+@click.command(help="Run the Cartesian grid of --set overrides (or a sweep file): one tidy table. Stored like a run "
+                    "(each point a run folder, and the table) under --out, default runs/.")
 @click.argument("scenario")
 @click.option("--set", "sets", multiple=True, help="path=v1,v2,... e.g. raid.waves[0].count=100,200")
 @click.option("--file", "sweep_file", type=click.Path(dir_okay=False), default=None,
               help="YAML sweep file: {set: {path: [values, ...]}}")
-@click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
-@click.option("--replications", "-n", type=click.IntRange(1), default=20, show_default=True)
-@click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True)
-@click.option("--backend", default="local", show_default=True)
-@click.option("--address", default=None)
-@click.option("--out", type=click.Path(dir_okay=False), default=None, help="write the table here (.csv or .parquet)")
+@run_options
+@click.option("--table", "table_file", type=click.Path(dir_okay=False), default=None,
+              help="also write the table here (.csv or .parquet); an --out ending in .csv or .parquet does the same")
 @click.option("--json", "as_json", is_flag=True)
-def sweep(scenario: str, sets: tuple[str, ...], sweep_file: str | None, seed: int, replications: int, workers: int,
-          backend: str, address: str | None, out: str | None, as_json: bool) -> None:
-    from airshield.runs import open_backend
-    from airshield.scenario.overrides import parse_set
+def sweep(scenario: str, sets: tuple[str, ...], sweep_file: str | None, table_file: str | None, as_json: bool,
+          **params) -> None:
     from airshield.runs.sweep import sweep as run_sweep
+    from airshield.scenario.overrides import parse_set
     parsed = [parse_set(text) for text in sets] + _from_file(sweep_file)
     if not parsed:
         raise InputError("nothing to sweep", path="--set", expected="at least one --set path=v1,v2 or --file")
-    with open_backend(backend, workers, address) as runner, progress_bar("sweep points", not as_json) as progress:
-        table = run_sweep(scenario, parsed, seed=seed, replications=replications, backend=runner, progress=progress)
-    if out:
-        _write(table, Path(out))
+    if params["out"] and Path(params["out"]).suffix in (".csv", ".parquet"):
+        table_file, params["out"] = params["out"], DEFAULT_RUNS
+    with progress_bar("sweep points", not as_json) as progress:
+        result = run_sweep(scenario, parsed, read_options(params, progress=progress or False))
+    table = result.table
+    if table_file:
+        _write(table, Path(table_file))
     if as_json:
         print_json(table.to_dict(orient="records"))
-    else:
-        print_table("Sweep (95% interval of the mean; p05/p95 over replications)", list(table.columns),
-                    table.itertuples(index=False))
+        return
+    print_table("Sweep (95% interval of the mean; p05/p95 over replications)", list(table.columns),
+                table.itertuples(index=False))
+    if result.directory:
+        click.echo(f"sweep folder: {result.directory} (each point a run folder; the table as sweep.csv)")
+    if table_file:
+        click.echo(f"table: {table_file}")
 
 
 def _from_file(path: str | None) -> list:

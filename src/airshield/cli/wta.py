@@ -5,7 +5,11 @@ from __future__ import annotations
 import click
 
 from airshield.cli.output import print_json, print_table
-from airshield.wta import SOLVER_NAMES, generate as generate_instance, read_instance, solver_by_name, write_instance
+
+SOLVERS = ("greedy", "heuristic", "exact")
+"""The solvers offered (the first of airshield.wta.SOLVER_NAMES; listed here so that the CLI starts fast)."""
+FAMILIES = ("ahuja", "hard")
+"""Instance families of airshield.wta.generate (listed here so that the CLI starts fast)."""
 
 
 @click.group(help="Static weapon-target assignment: solve benchmark instances, generate new ones.")
@@ -15,12 +19,13 @@ def wta() -> None:
 
 @wta.command(help="Solve an instance file (format: docs/wta.md).")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--solver", type=click.Choice(SOLVER_NAMES[:3]), default="heuristic", show_default=True)
+@click.option("--solver", type=click.Choice(SOLVERS), default="heuristic", show_default=True)
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="seconds (default: heuristic 1, exact 60)")
+              help="seconds (default: heuristic 1, exact 60); the heuristic improves until the limit")
 @click.option("--seed", type=click.IntRange(0), default=0, show_default=True, help="heuristic search seed")
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
 def solve(file: str, solver: str, time_limit: float | None, seed: int, as_json: bool) -> None:
+    from airshield.wta import read_instance, solver_by_name
     problem = read_instance(file)
     solution = solver_by_name(solver, seed).solve(problem, time_limit)
     data = solution.to_dict()
@@ -35,14 +40,21 @@ def solve(file: str, solver: str, time_limit: float | None, seed: int, as_json: 
     print_table("assignment", ("weapon", "target", "units"), data["assignment"])
 
 
-@wta.command(help="Write a random instance (Ahuja et al. 2007: values U[25,100], p U[0.6,0.9]).")
+@wta.command(help="Write a random instance: family 'ahuja' (Ahuja et al. 2007: values U[25,100], p U[0.6,0.9]) "
+                  "or 'hard' (values integer U{1..100}, p U(0,1), T = 2W).")
+@click.option("--family", type=click.Choice(FAMILIES), default="ahuja", show_default=True,
+              help="instance distribution")
 @click.option("--weapons", "-w", type=click.IntRange(1), required=True)
-@click.option("--targets", "-t", type=click.IntRange(1), required=True)
+@click.option("--targets", "-t", type=click.IntRange(1), default=None,
+              help="number of targets (required for ahuja; hard uses 2 x weapons)")
 @click.option("--mu", type=click.IntRange(0), default=1, show_default=True, help="units per weapon")
 @click.option("--sparse", type=click.FloatRange(0, 1, min_open=True), default=None,
               help="share of targets each weapon reaches (default: all)")
 @click.option("--seed", type=click.IntRange(0), required=True)
 @click.option("--out", type=click.Path(dir_okay=False), required=True)
-def generate(weapons: int, targets: int, mu: int, sparse: float | None, seed: int, out: str) -> None:
-    write_instance(generate_instance(weapons, targets, mu, seed, sparse), out)
-    click.echo(f"wrote {out}: {weapons} weapons, {targets} targets, mu {mu}")
+def generate(family: str, weapons: int, targets: int | None, mu: int, sparse: float | None, seed: int,
+             out: str) -> None:
+    from airshield.wta import generate as generate_instance, write_instance
+    problem = generate_instance(weapons, targets, mu, seed, sparse, family=family)
+    write_instance(problem, out)
+    click.echo(f"wrote {out}: {family} family, {weapons} weapons, {problem.targets} targets, mu {mu}")

@@ -20,13 +20,18 @@ horizon (its last event)."""
 COLUMNS = ("time", "kind", "threat", "unit", "weapon", "rounds", "cost_usd", "x", "y", "z", "asset", "value")
 
 
+INTEGERS = ("threat", "unit", "weapon", "rounds", "asset")
+"""Integer columns of the EventLog; the others but ``kind`` are floats."""
+
+
 class EventLogBuilder:
-    """Collects events as rows, then freezes them into a DataFrame sorted by time."""
+    """Collects events as column blocks (and rows added one by one), then freezes them into a
+    DataFrame sorted stably by time: blocks in the order added, then the rows."""
 
     def __init__(self) -> None:
         self._rows: list[tuple] = []
         self._blocks: list[dict[str, np.ndarray]] = []
-        self._table: pd.DataFrame | None = None
+        self._table: dict[str, np.ndarray] | None = None
 
     def add(self, time: float, kind: str, threat: int = -1, unit: int = -1, weapon: int = -1, rounds: int = 0,
             cost: float = 0.0, xyz: tuple[float, float, float] = (np.nan, np.nan, np.nan),
@@ -38,7 +43,7 @@ class EventLogBuilder:
         """Record many events of one kind at once (vectorised)."""
         n = len(time)
         self._blocks.append({
-            "time": time, "kind": np.full(n, kind, dtype=object), "threat": threat,
+            "time": time, "kind": np.full(n, EVENT_KINDS.index(kind)), "threat": threat,
             "unit": unit if unit is not None else np.full(n, -1), "weapon": np.full(n, -1),
             "rounds": np.zeros(n, int), "cost_usd": np.zeros(n), "x": xyz[:, 0], "y": xyz[:, 1], "z": xyz[:, 2],
             "asset": np.full(n, -1), "value": np.zeros(n)})
@@ -46,20 +51,27 @@ class EventLogBuilder:
     def add_table(self, table: np.ndarray, kinds: tuple[str, ...]) -> None:
         """Record the rows of the compiled loop: a float table with the columns of :data:`COLUMNS`
         whose ``kind`` column holds codes into ``kinds`` (in place of rows added one by one)."""
-        frame = pd.DataFrame(table, columns=list(COLUMNS))
-        frame["kind"] = np.array(kinds, dtype=object)[table[:, 1].astype(int)]
-        self._table = frame
+        codes = np.array([EVENT_KINDS.index(k) for k in kinds])
+        self._table = {c: table[:, i] for i, c in enumerate(COLUMNS)}
+        self._table["kind"] = codes[table[:, 1].astype(int)]
 
     def freeze(self) -> pd.DataFrame:
         """The event table, sorted stably by time, with ``kind`` as a categorical."""
-        frames = [pd.DataFrame(block) for block in self._blocks]
+        parts = list(self._blocks)
         if self._rows:
-            frames.append(pd.DataFrame(self._rows, columns=list(COLUMNS)))
-        if self._table is not None and len(self._table):
-            frames.append(self._table)
-        table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(COLUMNS))
-        table = table.astype({"time": float, "threat": int, "unit": int, "weapon": int, "rounds": int,
-                              "cost_usd": float, "x": float, "y": float, "z": float, "asset": int, "value": float})
-        table["kind"] = pd.Categorical(table["kind"], categories=EVENT_KINDS)
-        order = np.argsort(table["time"].to_numpy(), kind="stable")
-        return table.iloc[order].reset_index(drop=True)
+            columns = list(zip(*self._rows))
+            row_block = {c: np.asarray(v) for c, v in zip(COLUMNS, columns)}
+            row_block["kind"] = np.array([EVENT_KINDS.index(k) for k in columns[1]])
+            parts.append(row_block)
+        if self._table is not None and len(self._table["time"]):
+            parts.append(self._table)
+        data = {c: (np.concatenate([np.asarray(p[c]) for p in parts]) if parts else np.zeros(0)) for c in COLUMNS}
+        order = np.argsort(data["time"].astype(float), kind="stable")
+        frame = {}
+        for c in COLUMNS:
+            column = data[c][order]
+            if c == "kind":
+                frame[c] = pd.Categorical.from_codes(column.astype(int), categories=list(EVENT_KINDS))
+            else:
+                frame[c] = column.astype(int if c in INTEGERS else float)
+        return pd.DataFrame(frame)

@@ -79,7 +79,7 @@ def run_engagements(world: World, geometry: ReplicationGeometry, assigner: Assig
     if len(seen):
         log.add_many("detect", sight.first_seen[seen], seen, flights.position(seen, sight.first_seen[seen]))
     assigner = assigner or make_assigner(world.doctrine.policy, world.doctrine.value_per_musd)
-    if world.run.engine.loop == "auto" and compiled_available(assigner):
+    if world.run.engine.loop == "auto" and compiled_available(assigner, world.run.engine.c2_cycle):
         ended_at = run_compiled(world, draws, flights, fates, pairs, assigner, geometry.streams, log)
     else:
         loop = RaidLoop(world, draws, flights, fates, pairs, assigner, geometry.streams, log)

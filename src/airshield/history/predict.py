@@ -11,7 +11,7 @@ from airshield.history.params import CLASS_GROUPS, GROUP_OF_CLASS, ReplayParams
 from airshield.history.raids import Raid
 from airshield.history.replay import Laydown, replay_document, replay_world
 from airshield.history.spec import RaidSpec
-from airshield.runs import Backend, run_monte_carlo
+from airshield.runs import Backend, RunOptions, run_monte_carlo
 from airshield.vocabulary import THREAT_CLASSES
 
 GROUPS = tuple(CLASS_GROUPS)
@@ -34,7 +34,7 @@ def predict(spec: RaidSpec, laydown: Laydown, params: ReplayParams, *, replicati
     if not replay_document(spec, laydown, params)["raid"]["waves"]:
         return Prediction(spec.id, pd.DataFrame())
     world = replay_world(spec, laydown, params)
-    result = run_monte_carlo(world, seed=seed, replications=replications, backend=backend)
+    result = run_monte_carlo(world, RunOptions(seed=seed, replications=replications), backend=backend)
     per_rep = [_group_counts(m.by_threat, type_classes(world)) for m in result.metrics]
     rows = []
     for group in GROUPS:

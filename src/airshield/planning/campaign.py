@@ -105,7 +105,8 @@ def run_campaign(source: str | Path, *, days: int = 90, raids: str | Path | None
             loss_rows += [{"case": case, **row} for row in l]
     stock_table, loss_table = pd.DataFrame(stock_rows), pd.DataFrame(loss_rows)
     runout = {case: _runout(stock_table[stock_table.case == case], munitions, replications, days) for case in cases}
-    totals = {case: interval(loss_table[loss_table.case == case].groupby("replication")["value_lost"].sum().to_numpy())
+    totals = {case: interval(loss_table[loss_table.case == case].groupby("replication")["value_lost"].sum().to_numpy(),
+                             lower=0.0)
               for case in cases}
     settings = {"scenario": str(base.source), "days": days, "raids": str(raids) if raids else None,
                 "start_stocks": start_pool, "start_stocks_default": f"{DEFAULT_STOCK_FACTOR} x the scenario's rounds "
@@ -189,7 +190,7 @@ def _runout(table: pd.DataFrame, munitions: list[str], replications: int, days: 
                                  "ci95": None, "days": [int(v) for v in values]}
         if len(values):
             entry["mean_day"] = float(values.mean())
-            entry["ci95"] = mean_interval(values) if len(values) > 1 else None  # no interval from one value
+            entry["ci95"] = mean_interval(values, lower=1, upper=days) if len(values) > 1 else None  # none from one value
         if 0 < len(values) < replications:
             entry["note"] = f"did not run out within {days} days in {replications - len(values)} replication(s)"
         out[k] = entry

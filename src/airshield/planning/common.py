@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import math
 import json
 import platform
 import time
@@ -15,7 +16,7 @@ import yaml
 
 from airshield.analysis import mean_interval
 from airshield.errors import InputError, did_you_mean
-from airshield.runs import run_monte_carlo
+from airshield.runs import RunOptions, run_monte_carlo
 from airshield.runs.backends import Backend, SerialBackend
 from airshield.catalogue import Catalogue, load_catalogue
 from airshield.scenario import compose
@@ -58,16 +59,26 @@ def with_fire_units(document: dict[str, Any], units: list[dict[str, Any]]) -> di
 
 def simulate(world: World, *, seed: int, replications: int, backend: Backend | None = None) -> np.ndarray:
     """Value lost [value points] of each replication (replication order) of a Monte Carlo run."""
-    result = run_monte_carlo(world, seed=seed, replications=replications, backend=backend or SerialBackend(),
-                             keep_in_memory=True)
+    result = run_monte_carlo(world, RunOptions(seed=seed, replications=replications),
+                             backend=backend or SerialBackend(), keep_in_memory=True)
     return np.array([m.value_lost for m in result.metrics], dtype=float)
 
 
-def interval(values: np.ndarray) -> dict[str, Any]:
-    """Mean and 95 % normal-approximation interval of the mean of ``values``."""
+def interval(values: np.ndarray, *, lower: float = -math.inf) -> dict[str, Any]:
+    """Mean and 95 % t interval of the mean of ``values``, cut at ``lower`` (0 for value lost;
+    none for differences); null bounds from fewer than 2 values."""
     values = np.asarray(values, dtype=float)
-    low, high = mean_interval(values)
-    return {"mean": float(values.mean()), "ci95": [low, high], "n": int(len(values))}
+    low, high = mean_interval(values, lower=lower)
+    return {"mean": float(values.mean()), "ci95": [v if math.isfinite(v) else None for v in (low, high)],
+            "n": int(len(values))}
+
+
+def interval_text(entry: dict[str, Any] | None) -> str:
+    """'mean [low, high]' of an ``interval`` entry ('' for none; '-' for a bound it lacks)."""
+    if entry is None:
+        return ""
+    low, high = ("-" if v is None else f"{v:.4g}" for v in entry["ci95"])
+    return f"{entry['mean']:.4g} [{low}, {high}]"
 
 
 def parse_counts(text: str, known: list[str], *, option: str, kind: str) -> dict[str, int]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from airshield.errors import InputError
-from airshield.planning.common import write_record
+from airshield.planning.common import interval_text, write_record
 from airshield.planning.optimise import solve
 from airshield.planning.problem import PlacementProblem, placement_problem
 from airshield.planning.sites import DEFAULT_BEARINGS, DEFAULT_RINGS_KM
@@ -42,7 +42,7 @@ class PlacementResult:
         for name, v in self.verification["laydowns"].items():
             diff = v.get("minus_optimised")
             rows.append((name, v["mean"], v["ci95"][0], v["ci95"][1], v.get("model_value_lost"), v.get("model_error"),
-                         "" if diff is None else f"{diff['mean']:.4g} [{diff['ci95'][0]:.4g}, {diff['ci95'][1]:.4g}]"))
+                         interval_text(diff)))
         return rows
 
     def trust(self) -> str:
@@ -86,8 +86,8 @@ def plan_placement(source: str | Path, units: str | dict[str, int], *, candidate
         checked.pop("values")
         verification.update(checked)
         verification["method"] = ("every laydown has the same units; same seed for every laydown (common random "
-                                  "numbers); intervals: 95 % normal approximation of the mean; 'minus_optimised' "
-                                  "pairs replications by index")
+                                  "numbers); intervals: 95 % t interval of the mean (value lost cut at 0); "
+                                  "'minus_optimised' pairs replications by index")
     clock["verify"] = time.perf_counter()
     settings = {"scenario": str(base.source), "units": counts, "candidates": str(candidates) if candidates else None,
                 "rings_km": list(rings_km), "bearings": bearings, "replications": replications, "seed": seed,

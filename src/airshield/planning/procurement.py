@@ -1,25 +1,32 @@
-"""Procurement: what a budget should buy, from simulated marginal values and an exact knapsack.
+"""Procurement: what a budget should buy, from a verified response surface and an exact knapsack.
 
-1. Today's value lost V0 is simulated (``replications``, seed s). Each option is simulated alone at a
-   few quantities (1 step, half and all of what the budget and availability allow) with the same
-   seed (common random numbers): savings V0 - V with paired 95 % intervals. One step is the option's
-   marginal value. Systems bought are placed with the placement model (greedy on the coverage model,
-   the scenario's units fixed); rounds go to the magazines of the units that carry the munition.
-2. A separable response surface: each option's saving as a function of its quantity, made
-   nondecreasing and concave (least concave majorant of the simulated points, flat beyond the last).
-3. An exact knapsack MILP (HiGHS): integer steps within availability, total price within the budget,
-   maximising the modelled saving. The budget is checked again in whole cents after the solve.
-4. The Pareto frontier: the same MILP at budgets 0 .. budget. The chosen mix is verified by simulation.
-Interactions between options are not in the model (they are in the verification).
+1. Design. Today (nothing bought), one step of each option alone (its paired marginal value), and a
+   space-filling design (scrambled Sobol points over every option's whole range at once, scaled onto
+   the budget) are simulated with the same seeds (common random numbers), ``replications`` each.
+   Systems bought are placed by the coverage model (greedy, the scenario's units fixed); rounds go to
+   the magazines of the units that carry the munition.
+2. Surrogate (:mod:`.surrogate`): value lost V(x) = V0 prod_i (1 - m_i (1 - exp(-x_i/c_i))), with
+   diminishing returns and multiplicative interactions, fitted by weighted least squares, with a
+   cross-validated error. It is trusted only inside the fitted range.
+3. Optimisation: in log space the model is separable and concave, so an exact knapsack MILP (HiGHS,
+   :mod:`.knapsack`) finds the best integer mix within budget (checked in whole cents), availability
+   and the fitted range.
+4. Verification: the chosen mix is simulated with ``verify_replications`` (>= 20) on the same seeds as
+   today. If its predicted value lost lies outside the verified 95 % interval, the verified point is
+   added, the surrogate refitted and the mix chosen again (up to ``rounds`` times); the answer says
+   whether they agree. Every frontier point (budgets 0 .. budget) is verified the same way, and
+   points that disagree are added and the frontier recomputed once.
+5. Saturation: when budget is left that could buy more, all options at their availability are
+   simulated against the mix (paired): the unspent budget is explained only if that does not lower
+   value lost beyond the interval; otherwise the answer says the budget is left by the model's range.
 
-With a raid set (``raids``: a list of ``raid`` sections), every variant is simulated against each raid
-of the set and value lost is summed over the set, replication by replication (common random numbers
-across the set's members too), so the mix is chosen for the whole set rather than one night.
+With a raid set (``raids``, optional ``raid_weights`` [nights each stands for] and ``raid_days`` [days
+after purchase]: options whose lead time is longer have not arrived), value lost is summed over the set
+replication by replication, so the mix is chosen for a campaign rather than one night.
 """
 
 from __future__ import annotations
 
-import copy
 import math
 import time
 from dataclasses import dataclass, field
@@ -27,14 +34,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from airshield.errors import InputError
-from airshield.planning.common import interval, load_base, simulate, world_of, write_record
-from airshield.planning.coverage import build_model
-from airshield.planning.optimise import greedy
+from airshield.planning.buy_rounds import Data, frontier, saturation, search
+from airshield.planning.common import Base, interval, load_base, simulate, world_of, write_record
+from airshield.planning.design import space_filling
+from airshield.planning.knapsack import concave as _concave, cost as _cost, knapsack as _knapsack, saving as _saving
+from airshield.planning.mix_eval import MixEvaluator
+from airshield.planning.mixer import Mixer
 from airshield.planning.options import Option, default_options, read_options
-from airshield.planning.sites import ring_sites
 from airshield.planning.stocks import carried
 from airshield.runs.backends import Backend
 
@@ -52,16 +60,19 @@ class ProcurementResult:
     settings: dict[str, Any]
     timing: dict[str, float]
     files: dict[str, str] = field(default_factory=dict)
+    surrogate: dict[str, Any] = field(default_factory=dict)
+    saturation: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"budget": self.budget, "options": [o.to_dict() for o in self.options], "marginal": self.marginal,
-                "mix": self.mix, "cost": self.cost, "predicted_value_lost": self.predicted_value_lost,
-                "frontier": self.frontier, "verification": self.verification, "settings": self.settings,
-                "timing": self.timing, "files": self.files}
+                "mix": self.mix, "cost": self.cost, "unspent_usd": self.budget - self.cost,
+                "predicted_value_lost": self.predicted_value_lost, "frontier": self.frontier,
+                "verification": self.verification, "saturation": self.saturation, "surrogate": self.surrogate,
+                "settings": self.settings, "timing": self.timing, "files": self.files}
 
     def marginal_rows(self) -> list[tuple]:
         return [(m["option"], m["per_step"], m["price_usd"], m["saved"]["mean"], m["saved"]["ci95"][0],
-                 m["saved"]["ci95"][1], m["saved_per_busd"]) for m in self.marginal]
+                 m["saved"]["ci95"][1], m["saved_per_busd"]) for m in self.marginal if m["saved"] is not None]
 
     def mix_rows(self) -> list[tuple]:
         price = {o.name: o.price_usd for o in self.options}
@@ -72,73 +83,76 @@ class ProcurementResult:
                  ", ".join(f"{k} x{v}" for k, v in f["mix"].items() if v)) for f in self.frontier]
 
 
-class _Mixer:
-    """Scenario documents with a mix added (systems placed by the coverage model, rounds in magazines)."""
-
-    def __init__(self, base, world, options: list[Option], seed: int, samples: int):
-        self.base, self.world, self.options = base, world, options
-        self.units = list(base.document.get("fire_units", []))
-        types = sorted({o.key for o in options if o.kind == "system"})
-        self.model = self.sites = None
-        if types:
-            self.sites = ring_sites(world)
-            self.model = build_model(world, base.document, self.sites, types, self.units, seed=seed,
-                                     samples=samples, label=str(base.path))
-
-    def _place(self, counts: dict[str, int]) -> list[int]:
-        """Probes for ``counts`` new systems: greedy on the coverage model, in batches of at most one
-        unit per site (a second batch may share sites with the first)."""
-        room, left, chosen = len(self.sites), dict(counts), []
-        while any(left.values()):
-            batch: dict[str, int] = {}
-            for t in sorted(left):
-                take = min(left[t], room - sum(batch.values()))
-                if take > 0:
-                    batch[t] = take
-                    left[t] -= take
-            chosen += list(greedy(self.model, batch))
-        return chosen
-
-    def document(self, steps: dict[int, int]) -> dict[str, Any]:
-        units = copy.deepcopy(self.units)
-        counts: dict[str, int] = {}
-        for i, q in steps.items():
-            o = self.options[i]
-            if o.kind == "system" and q:
-                counts[o.key] = counts.get(o.key, 0) + q * o.per_step
-        if counts:
-            number: dict[str, int] = {}
-            for u in self._place(counts):
-                t, s = self.model.probe_type[u], int(self.model.probe_site[u])
-                number[t] = number.get(t, 0) + 1
-                units.append({"name": f"new-{t}-{number[t]}", "type": t, "lat": float(self.sites.lat[s]),
-                              "lon": float(self.sites.lon[s])})
-        holders = carried(units, self.base.catalogue)
-        for i, q in steps.items():
-            o = self.options[i]
-            if o.kind != "rounds" or not q or o.key not in holders:
-                continue
-            share, extra = divmod(q * o.per_step, len(holders[o.key]))
-            for rank, j in enumerate(holders[o.key]):
-                magazine = dict(units[j].get("magazine") or {})
-                magazine[o.key] = magazine.get(o.key, 0) + share + (1 if rank < extra else 0)
-                units[j]["magazine"] = magazine
-        return dict(self.base.document, fire_units=units)
-
-
 def plan_procurement(source: str | Path, *, budget: float, options: str | Path | list[Option] | None = None,
-                     replications: int = 10, seed: int = 1, samples: int = 2, frontier_points: int = 9,
-                     horizon_days: float | None = None, out: str | Path | None = None,
-                     backend: Backend | None = None, verify: bool = True,
-                     raids: list[dict] | None = None) -> ProcurementResult:
+                     replications: int = 6, verify_replications: int = 20, seed: int = 1, samples: int = 2,
+                     frontier_points: int = 5, horizon_days: float | None = None, out: str | Path | None = None,
+                     backend: Backend | None = None, verify: bool = True, raids: list[dict] | None = None,
+                     raid_weights: list[float] | None = None, raid_days: list[float] | None = None,
+                     design_points: int | None = None, rounds: int = 3, base: Base | None = None) -> ProcurementResult:
     """Choose the mix (see module doc)."""
     clock = time.perf_counter()
+    _check(budget, replications, verify_replications)
+    base = base or load_base(source)
+    world = world_of(base.document, label=str(base.path))
+    opts = _options(base, world, options, horizon_days)
+    raid_set = raids or [base.document["raid"]]
+    ev = MixEvaluator(base, Mixer(base, world, opts, seed, samples), opts, raid_set,
+                      list(raid_weights or [1.0] * len(raid_set)), list(raid_days or [None] * len(raid_set)), seed,
+                      backend)
+    limits = [min(o.available_steps(horizon_days), int(budget // o.price_usd)) for o in opts]
+    data = Data()
+    today = ev.values([0] * len(opts), replications)
+    data.add([0] * len(opts), today)
+    marginal = _marginal(ev, data, opts, limits, today, replications)
+    extra = design_points if design_points is not None else len(opts) + 4
+    for point in space_filling(np.array(limits), np.array([o.price_usd for o in opts]), budget, extra, seed):
+        data.add(point, ev.values(point, replications))
+    n_verify = max(verify_replications, replications)
+    tolerance = 1e-6 * max(float(today.mean()), 1e-12)
+    steps, model, history = search(data, ev, opts, limits, budget, verify_n=n_verify, rounds=rounds,
+                                   tolerance=tolerance, verify=verify)
+    sat = saturation(ev, opts, limits, steps, budget, n_verify) if verify else None
+    if sat and sat["saturated"] is False:  # more would help: learn from that point and choose again
+        data.add(sat["more_of_everything"], ev.values(sat["more_of_everything"], n_verify))
+        steps, model, again = search(data, ev, opts, limits, budget, verify_n=n_verify, rounds=rounds,
+                                     tolerance=tolerance, verify=verify)
+        history += [{**h, "after_saturation_check": True} for h in again]
+        sat = saturation(ev, opts, limits, steps, budget, n_verify)
+    front, _ = frontier(data, ev, opts, limits, budget, frontier_points, verify_n=n_verify, tolerance=tolerance,
+                        verify=verify)
+    model = data.fit(cv=True)  # the final model rests on every simulated point
+    predicted = float(model.predict(steps)[0])
+    verification: dict[str, Any] = {"replications": n_verify, "seed": seed,
+                                    "today": interval(ev.values([0] * len(opts), n_verify) if verify else today)}
+    if verify:
+        check = ev.verify(steps, predicted, n_verify, tolerance)
+        verification.update({"chosen": check["verified"], "saved": check["saved"], "agrees": check["agrees"],
+                             "method": "same seeds for every mix (common random numbers); 95 % interval of the mean; "
+                                       "agrees = the prediction lies inside the verified interval"})
+    result = ProcurementResult(budget, opts, marginal, {o.name: int(steps[i]) for i, o in enumerate(opts)},
+                               _cost(opts, steps), predicted, front, verification,
+                               _settings(base, budget, opts, options, replications, n_verify, seed, samples,
+                                         frontier_points, horizon_days, raid_set, raid_weights, raid_days),
+                               {"total_s": time.perf_counter() - clock, "mixes_simulated": ev.runs})
+    result.surrogate = {**model.to_dict(), "rounds": history,
+                        "design": [{"steps": x, "mean": y, "se": se, "replications": n}
+                                   for x, y, se, n in zip(data.x, data.y, data.se, data.n)]}
+    result.saturation = sat
+    if out is not None:
+        _write(Path(out), base, result)
+    return result
+
+
+def _check(budget: float, replications: int, verify_replications: int) -> None:
     if budget is None or not math.isfinite(budget) or budget < 0:
         raise InputError(f"budget {budget}", path="--budget", expected="a budget of 0 USD or more")
     if replications < 2:
         raise InputError(f"{replications} replication(s)", path="--replications", expected="2 or more")
-    base = load_base(source)
-    world = world_of(base.document, label=str(base.path))
+    if verify_replications < 2:
+        raise InputError(f"{verify_replications} replication(s)", path="--verify-replications", expected="2 or more")
+
+
+def _options(base, world, options, horizon_days: float | None) -> list[Option]:
     held = set(carried(list(base.document.get("fire_units", [])), base.catalogue))
     if options is None:
         opts = default_options(base.catalogue, held)
@@ -150,150 +164,36 @@ def plan_procurement(source: str | Path, *, budget: float, options: str | Path |
         opts = [o for o in opts if o.lead_time_days <= horizon_days]
     if not opts:
         raise InputError("no options to buy", path="--options", expected="at least one option")
-    mixer = _Mixer(base, world, opts, seed, samples)
+    return opts
 
-    raid_set = raids or [base.document["raid"]]
 
-    def run(steps: dict[int, int]) -> np.ndarray:
-        doc = mixer.document(steps)
-        total = np.zeros(replications)
-        for number, raid in enumerate(raid_set):
-            label = f"{base.path} (mix {steps}, raid {number + 1} of {len(raid_set)})"
-            total += simulate(world_of(dict(doc, raid=raid), label=label), seed=seed, replications=replications,
-                              backend=backend)
-        return total
-
-    today = run({})
-    marginal, curves = [], []
+def _marginal(ev, data, opts, limits, today, replications: int) -> list[dict[str, Any]]:
+    """One step of each option alone, paired against today: its marginal value (also a design point)."""
+    out = []
     for i, o in enumerate(opts):
-        affordable = min(o.max_steps, int(budget // o.price_usd))
-        levels = sorted({1, max(1, (affordable + 1) // 2), max(1, affordable)}) if o.max_steps > 0 else []
-        points = [(0, 0.0)]
-        for level in levels:
-            saved = today - run({i: level})
-            points.append((level, float(saved.mean())))
-            if level == 1:
-                step = interval(saved)
-                marginal.append({"option": o.name, "per_step": o.per_step, "price_usd": o.price_usd,
-                                 "saved": step, "saved_per_busd": step["mean"] / o.price_usd * 1e9,
-                                 "source": o.source})
-        if o.max_steps == 0:
-            marginal.append({"option": o.name, "per_step": o.per_step, "price_usd": o.price_usd,
-                             "saved": None, "saved_per_busd": None, "source": o.source, "note": "not available"})
-        curves.append(_concave([p for p in points if p[0] <= affordable or p[0] == 0], cap=float(today.mean())))
-    v0 = float(today.mean())
-    mix_steps = _knapsack(opts, curves, budget, v0)
-    frontier = _frontier(opts, curves, budget, frontier_points, v0)
-    mix = {o.name: int(mix_steps[i]) for i, o in enumerate(opts)}
-    cost = _cost(opts, mix_steps)
-    predicted = v0 - _saving(curves, mix_steps, v0)
-    verification: dict[str, Any] = {"replications": replications, "seed": seed, "today": interval(today)}
-    if verify:
-        chosen = run({i: int(q) for i, q in enumerate(mix_steps) if q})
-        verification["chosen"] = interval(chosen)
-        verification["saved"] = interval(today - chosen)
-        verification["method"] = "same seed for every variant (common random numbers); 95 % interval of the mean"
-    settings = {"scenario": str(base.source), "budget": budget, "options": [o.to_dict() for o in opts],
-                "replications": replications, "seed": seed, "samples": samples, "frontier_points": frontier_points,
-                "horizon_days": horizon_days, "raids": len(raid_set), "options_source": "file" if isinstance(options, (str, Path)) else
-                "default table from catalogue costs (availability, lead times: assumptions)"}
-    result = ProcurementResult(budget, opts, marginal, mix, cost, predicted, frontier, verification, settings,
-                               {"total_s": time.perf_counter() - clock})
-    if out is not None:
-        _write(Path(out), base, result)
-    return result
+        row = {"option": o.name, "per_step": o.per_step, "price_usd": o.price_usd, "source": o.source,
+               "origin": o.origin, "saved": None, "saved_per_busd": None}
+        if limits[i] >= 1:
+            steps = [0] * len(opts)
+            steps[i] = 1
+            values = ev.values(steps, replications)
+            data.add(steps, values)
+            row["saved"] = interval(today - values)
+            row["saved_per_busd"] = row["saved"]["mean"] / o.price_usd * 1e9
+        else:
+            row["note"] = "not available or not affordable"
+        out.append(row)
+    return out
 
 
-def _concave(points: list[tuple[int, float]], cap: float) -> list[tuple[float, float]]:
-    """Segments (length, slope) of the least concave majorant of the points, made nondecreasing and
-    capped at ``cap`` (no option saves more than today's value lost)."""
-    xs = np.array([p[0] for p in points], dtype=float)
-    ys = np.maximum.accumulate(np.clip(np.array([p[1] for p in points], dtype=float), 0.0, max(cap, 0.0)))
-    hull = [0]
-    for k in range(1, len(xs)):
-        while len(hull) >= 2:
-            a, b = hull[-2], hull[-1]
-            if (ys[b] - ys[a]) * (xs[k] - xs[a]) <= (ys[k] - ys[a]) * (xs[b] - xs[a]):
-                hull.pop()
-            else:
-                break
-        hull.append(k)
-    return [(float(xs[b] - xs[a]), float((ys[b] - ys[a]) / (xs[b] - xs[a])))
-            for a, b in zip(hull, hull[1:]) if xs[b] > xs[a]]
-
-
-def _saving(curves, steps, cap: float = math.inf) -> float:
-    """Modelled saving of ``steps`` (sum over options, at most ``cap``)."""
-    total = 0.0
-    for segs, q in zip(curves, steps):
-        left = float(q)
-        for length, slope in segs:
-            take = min(left, length)
-            total += take * slope
-            left -= take
-    return float(min(total, cap))
-
-
-def _cost(opts: list[Option], steps) -> float:
-    return float(sum(o.price_usd * int(q) for o, q in zip(opts, steps)))
-
-
-def _cents(x: float) -> int:
-    return int(round(x * 100))
-
-
-def _knapsack(opts: list[Option], curves, budget: float, v0: float) -> np.ndarray:
-    """Integer steps maximising the modelled saving within budget and availability (exact, HiGHS)."""
-    n = len(opts)
-    segs = [(i, length, slope) for i, c in enumerate(curves) for length, slope in c if slope > 0]
-    m = len(segs)
-    if m == 0:
-        return np.zeros(n, dtype=int)
-    c = np.concatenate([np.zeros(n), -np.array([s[2] for s in segs])])
-    A_link = np.zeros((n, n + m))
-    for i in range(n):
-        A_link[i, i] = 1.0
-    for k, (i, _, _) in enumerate(segs):
-        A_link[i, n + k] = -1.0
-    scale = max(o.price_usd for o in opts)
-    A_budget = np.concatenate([np.array([o.price_usd for o in opts]) / scale, np.zeros(m)])[None, :]
-    upper = np.concatenate([[o.max_steps for o in opts], [s[1] for s in segs]]).astype(float)
-    c[:n] = 1e-7 * max(v0, 1e-12) * np.array([o.price_usd for o in opts]) / scale  # cheaper among equals
-    A_cap = np.concatenate([np.zeros(n), np.array([s[2] for s in segs])])[None, :]
-    limit = [o.max_steps for o in opts]
-    slack = 0.0
-    for _ in range(6):  # the solver's feasibility tolerance can overshoot by a few dollars: tighten and resolve
-        res = milp(c, constraints=[LinearConstraint(A_link, 0, 0),
-                                   LinearConstraint(A_budget, -np.inf, (budget - slack) / scale),
-                                   LinearConstraint(A_cap, -np.inf, max(v0, 0.0))],
-                   integrality=np.concatenate([np.ones(n), np.zeros(m)]), bounds=Bounds(np.zeros(n + m), upper),
-                   options={"mip_rel_gap": 1e-9, "time_limit": 30})
-        steps = np.zeros(n, dtype=int) if res.x is None else np.round(res.x[:n]).astype(int)
-        steps = np.minimum(np.maximum(steps, 0), limit)
-        over = sum(_cents(o.price_usd) * int(q) for o, q in zip(opts, steps)) - _cents(budget)
-        if over <= 0:
-            break
-        slack += over / 100 + 1e-6 * scale
-    while sum(_cents(o.price_usd) * int(q) for o, q in zip(opts, steps)) > _cents(budget):  # exact repair
-        worst = min((i for i in range(n) if steps[i] > 0),
-                    key=lambda i: _saving([curves[i]], [steps[i]]) / (opts[i].price_usd * steps[i]))
-        steps[worst] -= 1
-    return steps
-
-
-def _frontier(opts, curves, budget: float, points: int, v0: float) -> list[dict[str, Any]]:
-    rows = []
-    for b in np.linspace(0.0, budget, max(2, points)):
-        steps = _knapsack(opts, curves, float(b), v0)
-        rows.append({"budget": float(b), "cost": _cost(opts, steps),
-                     "predicted_value_lost": v0 - _saving(curves, steps, v0),
-                     "mix": {o.name: int(q) for o, q in zip(opts, steps) if q}})
-    pareto, best = [], math.inf
-    for row in sorted(rows, key=lambda r: (r["cost"], r["predicted_value_lost"])):
-        if row["predicted_value_lost"] < best - 1e-12 or not pareto:
-            pareto.append(row)
-            best = min(best, row["predicted_value_lost"])
-    return pareto
+def _settings(base, budget, opts, options, replications, n_verify, seed, samples, frontier_points, horizon_days,
+              raid_set, raid_weights, raid_days) -> dict[str, Any]:
+    return {"scenario": str(base.source), "budget": budget, "options": [o.to_dict() for o in opts],
+            "replications": replications, "verify_replications": n_verify, "seed": seed, "samples": samples,
+            "frontier_points": frontier_points, "horizon_days": horizon_days, "raids": len(raid_set),
+            "raid_weights": raid_weights, "raid_days": raid_days,
+            "options_source": "file" if isinstance(options, (str, Path)) else
+            "default table from catalogue costs (availability, capacities, lead times: assumptions)"}
 
 
 def _write(out: Path, base, result: ProcurementResult) -> None:

@@ -175,11 +175,12 @@ def compare(problem: PlacementProblem, theatre: Theatre, state: GameState, nomin
     raids = []
     for i in range(len(state.raids)):
         raids.append({"raid": i, "label": raid_label(theatre, state.raids[i], i),
-                      **{name: interval(values[name][i]) for name in laydowns},
+                      **{name: interval(values[name][i], lower=0.0) for name in laydowns},
                       "nominal_minus_robust": interval(values["nominal"][i] - values["robust"][i])})
     worst = {name: int(np.argmax([v.mean() for v in values[name]])) for name in laydowns}
     return {"replications": replications, "raids": raids,
-            "worst": {name: {"raid": worst[name], **interval(values[name][worst[name]])} for name in laydowns},
+            "worst": {name: {"raid": worst[name], **interval(values[name][worst[name]], lower=0.0)}
+                      for name in laydowns},
             "worst_nominal_minus_robust": interval(values["nominal"][worst["nominal"]] - values["robust"][worst["robust"]]),
             "same_laydown": bool(np.array_equal(laydowns["nominal"], laydowns["robust"])),
             "method": "both laydowns against every raid of the set, same seed and replications 0..n-1 (paired by "

@@ -11,7 +11,7 @@ from typing import Any
 
 from airshield.errors import InputError
 from airshield.planning.attack.plan import theatre_of
-from airshield.planning.common import write_record
+from airshield.planning.common import interval_text, write_record
 from airshield.planning.problem import PlacementProblem, placement_problem
 from airshield.planning.robust import RobustSettings, compare, raid_label, robust_game
 from airshield.planning.sites import DEFAULT_BEARINGS, DEFAULT_RINGS_KM
@@ -44,12 +44,8 @@ class RobustResult:
 
     def comparison_rows(self) -> list[tuple]:
         """(raid, nominal [ci], robust [ci], nominal - robust [ci])."""
-        return [(r["label"], _ci(r["nominal"]), _ci(r["robust"]), _ci(r["nominal_minus_robust"]))
+        return [(r["label"], interval_text(r["nominal"]), interval_text(r["robust"]), interval_text(r["nominal_minus_robust"]))
                 for r in self.comparison["raids"]]
-
-
-def _ci(entry: dict[str, Any]) -> str:
-    return f"{entry['mean']:.4g} [{entry['ci95'][0]:.4g}, {entry['ci95'][1]:.4g}]"
 
 
 def plan_robust_placement(source: str | Path, units: str | dict[str, int], *, candidates: str | Path | None = None,

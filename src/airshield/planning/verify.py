@@ -36,7 +36,7 @@ def verify_laydowns(problem: PlacementProblem, model: CoverageModel, laydowns: d
     out: dict[str, Any] = {}
     for name, pairs in laydowns.items():
         predicted = model.at_risk - model.value_saved(problem.probes(pairs))
-        entry = {**interval(values[name]), "units": problem.counts, "model_value_lost": predicted,
+        entry = {**interval(values[name], lower=0.0), "units": problem.counts, "model_value_lost": predicted,
                  "model_error": predicted - float(values[name].mean()), "description": DESCRIPTIONS.get(name, name)}
         if name != reference:
             entry[f"minus_{reference}"] = interval(values[name] - values[reference])

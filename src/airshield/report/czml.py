@@ -1,56 +1,74 @@
 """CZML export of one replication: time-tagged threat positions so Cesium can animate the raid.
 
-Times are seconds after the raid's start, placed on a nominal epoch (the scenario has no date).
+Static packets carry a label and, for sensors, fire units and EW zones, an ellipse of their coverage,
+envelope or zone [m]. Times are absolute: the document's epoch is the raid's start (see
+:mod:`airshield.report.timebase`); each threat's samples are seconds after its own launch.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
+from airshield.report.palette import LAYER, rgba
 from airshield.report.scene import Scene
-from airshield.report.tracks import Tracks
+from airshield.report.timebase import iso
+from airshield.report.tracks import FATES, Tracks
 
-EPOCH = datetime(2024, 1, 1, tzinfo=timezone.utc)
-"""Nominal date of the raid's time zero (CZML needs absolute times)."""
-COLOURS = {"asset": [214, 47, 47, 255], "sensor": [47, 160, 214, 255], "fire_unit": [47, 168, 47, 255],
-           "launch_area": [30, 30, 30, 255], "threat": [255, 128, 0, 255], "kill": [0, 192, 0, 255],
-           "impact": [255, 0, 0, 255], "ew_loss": [255, 0, 255, 255], "failure": [128, 128, 128, 255]}
+WHITE = [255, 255, 255, 255]
 
 
-def iso(seconds: float) -> str:
-    """ISO 8601 UTC time ``seconds`` [s] after the nominal epoch."""
-    return (EPOCH + timedelta(seconds=float(seconds))).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+def _label(text: str, colour: str) -> dict:
+    return {"text": text, "font": "12px sans-serif", "style": "FILL_AND_OUTLINE", "outlineWidth": 2,
+            "fillColor": {"rgba": rgba(colour)}, "outlineColor": {"rgba": WHITE}, "horizontalOrigin": "LEFT",
+            "pixelOffset": {"cartesian2": [8, 0]}}
 
 
-def _static(kind: str, ident: str, name: str, lon: float, lat: float, size: int, text: str = "") -> dict:
-    packet = {"id": ident, "name": name, "position": {"cartographicDegrees": [lon, lat, 0.0]},
-              "point": {"pixelSize": size, "color": {"rgba": COLOURS[kind]}, "outlineColor": {"rgba": [255, 255, 255, 255]},
-                        "outlineWidth": 1}}
-    if text:
-        packet["description"] = text
+def _ellipse(radius: float, colour: str, alpha: int) -> dict:
+    """A ground ellipse of ``radius`` [m] (CZML semi-axes are metres)."""
+    return {"semiMajorAxis": float(radius), "semiMinorAxis": float(radius), "height": 0.0, "fill": alpha > 0,
+            "material": {"solidColor": {"color": {"rgba": rgba(colour, alpha)}}}, "outline": True,
+            "outlineColor": {"rgba": rgba(colour, 200)}}
+
+
+def _static(kind: str, ident: str, p: dict, size: int, text: str, radius: float = 0.0, alpha: int = 0) -> dict:
+    colour = LAYER[kind]
+    packet = {"id": ident, "name": p["name"], "description": text,
+              "position": {"cartographicDegrees": [p["lon"], p["lat"], 0.0]},
+              "point": {"pixelSize": size, "color": {"rgba": rgba(colour)}, "outlineColor": {"rgba": WHITE},
+                        "outlineWidth": 1},
+              "label": _label(p["name"], colour)}
+    if radius > 0:
+        packet["ellipse"] = _ellipse(radius, colour, alpha)
     return packet
 
 
-def to_czml(scene: Scene, tracks: Tracks, *, replication: int) -> str:
+def scene_packets(scene: Scene) -> list[dict]:
+    """Assets, sensors (with coverage), fire units (with envelope), EW zones and launch areas."""
+    out = [_static("asset", f"asset-{i}", a, 10, f"value {a['value']:g}") for i, a in enumerate(scene.assets)]
+    out += [_static("sensor", f"sensor-{i}", s, 6, f"{s['type']}: coverage {s['coverage_m'] / 1000:.0f} km at "
+                    f"{scene.coverage_altitude_m:.0f} m", s["coverage_m"], 20) for i, s in enumerate(scene.sensors)]
+    out += [_static("fire_unit", f"unit-{i}", u, 8, f"{u['type']}: {', '.join(u['munitions'])}, envelope "
+                    f"{u['envelope_m'] / 1000:.0f} km", u["envelope_m"], 0) for i, u in enumerate(scene.units)]
+    out += [_static("ew_zone", f"ew-{i}", z, 6, f"EW zone, radius {z['radius_m'] / 1000:.0f} km", z["radius_m"], 40)
+            for i, z in enumerate(scene.ew_zones)]
+    out += [_static("launch_area", f"launch-{i}", a, 8, "launch area of " + "; ".join(a["waves"]), a["spread_m"], 25)
+            for i, a in enumerate(scene.launch_areas)]
+    return out
+
+
+def to_czml(scene: Scene, tracks: Tracks, *, replication: int, start: datetime) -> str:
     """The CZML document (a JSON array): document packet, static scene, one moving packet per threat."""
     end = max(tracks.t_end, 1.0)
     packets: list[dict] = [{"id": "document", "name": f"{scene.name}: replication {replication}", "version": "1.0",
-                            "clock": {"interval": f"{iso(0)}/{iso(end)}", "currentTime": iso(0), "multiplier": 60,
-                                      "range": "LOOP_STOP", "step": "SYSTEM_CLOCK_MULTIPLIER"}}]
-    for i, a in enumerate(scene.assets):
-        packets.append(_static("asset", f"asset-{i}", a["name"], a["lon"], a["lat"], 10, f"value {a['value']:g}"))
-    for i, s in enumerate(scene.sensors):
-        packets.append(_static("sensor", f"sensor-{i}", s["name"], s["lon"], s["lat"], 6, s["type"]))
-    for i, u in enumerate(scene.units):
-        packets.append(_static("fire_unit", f"unit-{i}", u["name"], u["lon"], u["lat"], 8, u["type"]))
-    for i, a in enumerate(scene.launch_areas):
-        packets.append(_static("launch_area", f"launch-{i}", a["name"], a["lon"], a["lat"], 8))
-    packets += _threat_packets(tracks, end)
+                            "clock": {"interval": f"{iso(start)}/{iso(start, end)}", "currentTime": iso(start),
+                                      "multiplier": 60, "range": "LOOP_STOP", "step": "SYSTEM_CLOCK_MULTIPLIER"}}]
+    packets += scene_packets(scene)
+    packets += _threat_packets(tracks, start, end)
     return json.dumps(packets, separators=(",", ":"))
 
 
-def _threat_packets(tracks: Tracks, end: float) -> list[dict]:
+def _threat_packets(tracks: Tracks, start: datetime, end: float) -> list[dict]:
     info = tracks.threats.set_index("threat")
     packets = []
     for threat, group in tracks.points.groupby("threat", sort=True):
@@ -62,15 +80,16 @@ def _threat_packets(tracks: Tracks, end: float) -> list[dict]:
             samples += [round(float(t) - t0, 3), float(lon), float(lat), round(float(z), 1)]
         packets.append({"id": f"threat-{int(threat)}", "name": f"threat {int(threat)} ({row['threat_type']})",
                         "description": f"wave {int(row['wave'])}, fate: {row['fate']}",
-                        "availability": f"{iso(t0)}/{iso(max(t1, t0 + 1.0))}",
-                        "position": {"epoch": iso(t0), "interpolationAlgorithm": "LINEAR", "cartographicDegrees": samples},
-                        "point": {"pixelSize": 5, "color": {"rgba": COLOURS["threat"]}},
+                        "availability": f"{iso(start, t0)}/{iso(start, max(t1, t0 + 1.0))}",
+                        "position": {"epoch": iso(start, t0), "interpolationAlgorithm": "LINEAR",
+                                     "cartographicDegrees": samples},
+                        "point": {"pixelSize": 5, "color": {"rgba": rgba(LAYER["threat"])}},
                         "path": {"leadTime": 0, "trailTime": 1800, "width": 1,
-                                 "material": {"solidColor": {"color": {"rgba": [255, 128, 0, 140]}}}}})
-    ends = tracks.marks[tracks.marks["kind"].isin(("kill", "impact", "ew_loss", "failure"))]
+                                 "material": {"solidColor": {"color": {"rgba": rgba(LAYER["threat"], 140)}}}}})
+    ends = tracks.marks[tracks.marks["kind"].isin(FATES)]
     for k, m in enumerate(ends.itertuples(index=False)):
         packets.append({"id": f"event-{k}", "name": f"{m.kind}: threat {int(m.threat)}",
-                        "availability": f"{iso(m.time)}/{iso(max(end, float(m.time) + 1.0))}",
+                        "availability": f"{iso(start, m.time)}/{iso(start, max(end, float(m.time) + 1.0))}",
                         "position": {"cartographicDegrees": [float(m.lon), float(m.lat), 0.0]},
-                        "point": {"pixelSize": 7, "color": {"rgba": COLOURS[m.kind]}}})
+                        "point": {"pixelSize": 7, "color": {"rgba": rgba(LAYER[m.kind])}}})
     return packets

@@ -1,11 +1,17 @@
-"""GeoJSON export (RFC 7946, lon/lat WGS84) of a run's scene and one replication: for QGIS."""
+"""GeoJSON export (RFC 7946, lon/lat WGS84) of a run's scene and one replication: for QGIS.
+
+Polygon exterior rings run counter-clockwise (RFC 7946 3.1.6). Times are given twice: seconds after
+the raid's start (``*_s``) and absolute ISO 8601 UTC (``start_time``, ``end_time``, ``time``, ``times_iso``).
+"""
 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from airshield.report.scene import Scene, circle_lonlat
-from airshield.report.tracks import Tracks
+from airshield.report.timebase import iso
+from airshield.report.tracks import FATES, Tracks
 
 
 def _point(lon: float, lat: float, props: dict) -> dict:
@@ -41,31 +47,39 @@ def scene_features(scene: Scene) -> list[dict]:
     return out
 
 
-def track_features(tracks: Tracks) -> list[dict]:
-    """One LineString per threat (time in ``times``) and one Point per kill, impact, EW loss, failure."""
+def track_features(tracks: Tracks, start: datetime) -> list[dict]:
+    """One LineString per threat (times in ``times`` [s] and ``times_iso``) and one Point per kill,
+    impact, EW loss and failure (``time_s``, ``time``)."""
     out = []
     info = tracks.threats.set_index("threat")
     for threat, group in tracks.points.groupby("threat", sort=True):
         if len(group) < 2:
             continue
         row = info.loc[threat]
+        times = [round(float(t), 1) for t in group["time"]]
         out.append({"type": "Feature", "geometry": {"type": "LineString",
                     "coordinates": group[["lon", "lat"]].to_numpy().tolist()},
                     "properties": {"layer": "track", "threat": int(threat), "threat_type": row["threat_type"],
                                    "wave": int(row["wave"]), "fate": row["fate"], "start_s": round(float(row["start"]), 1),
-                                   "end_s": round(float(row["end"]), 1),
-                                   "times": [round(float(t), 1) for t in group["time"]]}})
-    ends = tracks.marks[tracks.marks["kind"].isin(("kill", "impact", "ew_loss", "failure"))]
-    for m in ends.itertuples(index=False):
-        props = {"layer": m.kind, "threat": int(m.threat), "threat_type": m.threat_type, "time_s": round(float(m.time), 1)}
+                                   "end_s": round(float(row["end"]), 1), "start_time": iso(start, row["start"]),
+                                   "end_time": iso(start, row["end"]), "times": times,
+                                   "times_iso": [iso(start, t) for t in times]}})
+    for m in tracks.marks[tracks.marks["kind"].isin(FATES)].itertuples(index=False):
+        props = {"layer": m.kind, "threat": int(m.threat), "threat_type": m.threat_type,
+                 "time_s": round(float(m.time), 1), "time": iso(start, m.time)}
         if m.kind == "kill":
             props.update(unit=m.unit_name, munition=m.munition)
         out.append(_point(float(m.lon), float(m.lat), props))
     return out
 
 
-def to_geojson(scene: Scene, tracks: Tracks, *, replication: int) -> str:
-    """The FeatureCollection as text; ``layer`` in each feature's properties says what it is."""
+def features(scene: Scene, tracks: Tracks, start: datetime) -> list[dict]:
+    """Every feature of the export, scene first; ``layer`` in the properties says what each is."""
+    return scene_features(scene) + track_features(tracks, start)
+
+
+def to_geojson(scene: Scene, tracks: Tracks, *, replication: int, start: datetime) -> str:
+    """The FeatureCollection as text (``raid_start``: the raid's time zero, ISO 8601 UTC)."""
     collection = {"type": "FeatureCollection", "name": f"{scene.name} replication {replication}",
-                  "features": scene_features(scene) + track_features(tracks)}
+                  "raid_start": iso(start), "features": features(scene, tracks, start)}
     return json.dumps(collection, separators=(",", ":"))

@@ -5,7 +5,10 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from airshield.analysis import RunSummary
+from airshield.analysis.measures import COUNTS, measure
 from airshield.errors import InputError
+from airshield.numbers import format_interval, format_number
 from airshield.report import plots
 from airshield.report.context import RunContext
 from airshield.report.svgmap import render_map
@@ -20,12 +23,20 @@ th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.muted{color
 .cards{display:flex;flex-wrap:wrap;gap:.6rem}.card{border:1px solid #d0d0d0;border-radius:6px;padding:.5rem .8rem;min-width:9rem}
 .card b{display:block;font-size:1.3rem}img{max-width:100%;height:auto}figure{margin:1rem 0}
 figcaption{color:#444;font-size:.9rem}
+@media print{body{max-width:none;padding:0;font-size:10.5pt}h1,h2,h3{break-after:avoid;page-break-after:avoid}
+section#map,figure,table,.cards{break-inside:avoid;page-break-inside:avoid}img,svg{max-height:24cm}
+a{color:inherit;text-decoration:none}@page{size:A4;margin:14mm}}
 """
 
 
-def write_report(store: RunStore | str | Path, path: str | Path | None = None, *, replication: int = 0) -> Path:
-    """Write the run's ``report.html`` (default: inside the run directory) and return its path."""
-    context = RunContext.open(store)
+def write_report(run, path: str | Path | None = None, *, replication: int = 0) -> Path:
+    """Write the ``report.html`` of a run (a RunResult, a RunStore or a run folder) and return its
+    path (default: inside the run folder). A RunResult kept only in memory is stored first, under
+    ``runs/`` (see :func:`airshield.runs.save.save_result`)."""
+    if not isinstance(run, (RunStore, str, Path)):
+        from airshield.runs.save import save_result
+        run = save_result(run)
+    context = RunContext.open(run)
     target = Path(path) if path is not None else context.store.dir / "report.html"
     atomic_write_bytes(target, render_report(context, replication=replication).encode("utf-8"))
     return target
@@ -39,8 +50,9 @@ def render_report(context: RunContext, *, replication: int = 0) -> str:
                          expected="a complete run", hint=f"complete it with: airshield run --resume {context.store.dir}")
     meta = context.store.meta()
     tracks = context.tracks(replication) if context.has_events() else None
-    sections = [_header(context, meta, summary), _headline(summary),
-                _map_section(context, tracks, replication), _plots(context, summary), _tables(summary), _notes(tracks)]
+    typed = RunSummary.from_dict(summary)
+    sections = [_header(context, meta, summary), _headline(typed),
+                _map_section(context, tracks, replication), _plots(context, summary), _tables(typed), _notes(tracks)]
     title = f"airshield report: {escape(str(meta.get('scenario')))}"
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>"
@@ -54,26 +66,26 @@ def _header(context: RunContext, meta: dict, summary: dict) -> str:
             f'status {escape(str(meta.get("status")))}</p><p>{description}</p></header>')
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.1f}" if abs(value) >= 10 else f"{value:.3g}"
-
-
-def _headline(summary: dict) -> str:
-    totals, cost, value = summary["totals"], summary["cost"], summary["value_lost"]
-    ratio = cost["defender_usd"] / cost["attacker_usd"] if cost.get("attacker_usd") else float("nan")
-    cards = [("launched", totals["launched"]), ("destroyed", totals["destroyed"]), ("EW-lost", totals["ew_lost"]),
-             ("failed", totals["failed"]), ("leaked", totals["leaked"]), ("impacts", totals["impacts"]),
-             ("value lost", value["mean"]), ("defender USD m", cost["defender_usd"] / 1e6),
-             ("attacker USD m", cost["attacker_usd"] / 1e6), ("cost-exchange", ratio)]
-    items = "".join(f'<div class="card"><b>{_fmt(v)}</b>{escape(k)}</div>' for k, v in cards)
+def _headline(summary: RunSummary) -> str:
+    totals, cost, value = summary.totals, summary.cost, summary.value_lost
+    threats = measure("totals", "launched").unit
+    cards = [("launched", totals.launched, threats), ("destroyed", totals.destroyed, threats),
+             ("EW-lost", totals.ew_lost, threats), ("failed", totals.failed, threats),
+             ("leaked", totals.leaked, threats), ("impacts", totals.impacts, threats),
+             ("value lost", value.mean, value.unit), ("defender", cost.defender_usd / 1e6, "million USD"),
+             ("attacker", cost.attacker_usd / 1e6, "million USD"), ("cost-exchange", cost.exchange_ratio, "USD per USD")]
+    items = "".join(f'<div class="card"><b>{format_number(v)}</b>{escape(k)} [{escape(u)}]</div>' for k, v, u in cards)
     return (f'<section id="summary"><h2>Summary</h2><p>Means per raid over the replications. Value lost: mean '
-            f'{_fmt(value["mean"])}, 95 % interval of the mean {_fmt(value["ci95"][0])} to {_fmt(value["ci95"][1])}; '
-            f'5th to 95th percentile of replications {_fmt(value["p05"])} to {_fmt(value["p95"])}. Cost-exchange = '
-            f'defender interceptor cost / attacker weapon cost.</p><div class="cards">{items}</div></section>')
+            f'{format_number(value.mean)} {value.unit}, 95 % interval of the mean {format_interval(value.low, value.high)}; '
+            f'5th to 95th percentile of replications {format_interval(value.p05, value.p95)}. Interval: '
+            f'{escape(value.method)}. Cost-exchange = defender interceptor cost / attacker weapon cost.</p>'
+            f'<div class="cards">{items}</div></section>')
 
 
 def _map_section(context: RunContext, tracks, replication: int) -> str:
-    caption = (f"Oblasts from the shipped boundaries; sensor coverage against a target at "
+    caption = (f"Zoomed to the defended area; the inset shows the theatre and the launch areas (those off the map "
+               f"are named at its edge with their distance). Oblasts: geoBoundaries (ODbL, © OpenStreetMap "
+               f"contributors); neighbouring countries: Natural Earth. Sensor coverage against a target at "
                f"{context.scene.coverage_altitude_m:.0f} m; ")
     caption += (f"threat routes and impacts of replication {replication}." if tracks is not None else
                 "no threat routes: the run kept no event logs (use airshield run --keep-events).")
@@ -91,14 +103,15 @@ def _plots(context: RunContext, summary: dict) -> str:
     return f'<section id="plots"><h2>Plots</h2>{body}</section>'
 
 
-def _tables(summary: dict) -> str:
-    head = "<tr><th>threat type</th><th>launched</th><th>destroyed</th><th>EW-lost</th><th>failed</th><th>leaked</th></tr>"
-    rows = "".join(f"<tr><td>{escape(k)}</td>" + "".join(f"<td>{_fmt(r.get(c, 0.0))}</td>" for c in
-                   ("launched", "destroyed", "ew_lost", "failed", "leaked")) + "</tr>"
-                   for k, r in summary.get("by_threat", {}).items())
-    ihead = "<tr><th>munition</th><th>rounds</th><th>cost USD</th></tr>"
-    irows = "".join(f"<tr><td>{escape(k)}</td><td>{_fmt(r['expended'])}</td><td>{r['cost_usd']:,.0f}</td></tr>"
-                    for k, r in summary.get("interceptors", {}).items())
+def _tables(summary: RunSummary) -> str:
+    head = ("<tr><th>threat type</th>" + "".join(f"<th>{escape(measure('by_threat', c).label)}</th>" for c in COUNTS)
+            + "</tr>")
+    rows = "".join(f"<tr><td>{escape(k)}</td>" + "".join(f"<td>{format_number(getattr(r, c))}</td>" for c in COUNTS)
+                   + "</tr>" for k, r in summary.by_threat.items())
+    ihead = (f"<tr><th>munition</th><th>{escape(measure('interceptors', 'expended').label)}</th>"
+             f"<th>{escape(measure('interceptors', 'cost_usd').label)}</th></tr>")
+    irows = "".join(f"<tr><td>{escape(k)}</td><td>{format_number(r.expended)}</td><td>{format_number(r.cost_usd)}</td></tr>"
+                    for k, r in summary.interceptors.items())
     return (f'<section id="tables"><h2>Tables</h2><h3>Threats by type</h3><table>{head}{rows}</table>'
             f'<h3>Interceptors</h3><table>{ihead}{irows}</table></section>')
 
@@ -106,6 +119,6 @@ def _tables(summary: dict) -> str:
 def _notes(tracks) -> str:
     return ('<section id="notes"><h2>Notes</h2><p>Figures are means over Monte Carlo replications of an '
             'illustrative model with approximate public catalogue figures; see the scenario file in the run '
-            'directory. Threat routes are straight lines between the positions recorded in the event log '
-            '(launch, detection, engagement, kill, EW loss, failure, impact); the engine\'s dog-legs between '
-            'those events are not drawn.</p></section>')
+            'directory. Threat routes join the positions recorded in the event log: launch, the waypoints of '
+            'each route (climb, dog-legs, dive, the points of a ballistic arc), detection, engagement, kill, '
+            'EW loss, failure and impact; the engine flies straight between them.</p></section>')

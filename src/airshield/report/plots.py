@@ -7,8 +7,12 @@ import io
 
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
-OUTCOMES = (("destroyed", "#2e7d32"), ("ew_lost", "#8e24aa"), ("failed", "#9e9e9e"), ("leaked", "#c62828"), ("in_flight", "#f9a825"))
+from airshield.report.palette import LAYER, categorical
+
+OUTCOMES = (("destroyed", LAYER["kill"]), ("ew_lost", LAYER["ew_loss"]), ("failed", LAYER["failure"]),
+            ("leaked", LAYER["impact"]), ("in_flight", LAYER["engage"]))
 
 
 def _figure(width: float = 6.4, height: float = 3.6, ncols: int = 1):
@@ -63,7 +67,7 @@ def interceptors_and_cost(summary: dict) -> str:
     left.set_xlabel("rounds per raid (mean)")
     left.set_title("Interceptors spent")
     base = 0.0
-    colours = matplotlib_colours(len(names))
+    colours = categorical(len(names))
     for n, colour in zip(names, colours):
         value = rows[n]["cost_usd"] / 1e6
         right.bar(["defender"], [value], bottom=[base], color=colour, label=n)
@@ -75,14 +79,13 @@ def interceptors_and_cost(summary: dict) -> str:
     return _data_uri(fig)
 
 
-def matplotlib_colours(n: int) -> list:
-    import matplotlib
-    cmap = matplotlib.colormaps["tab10"]
-    return [cmap(i % 10) for i in range(n)]
-
-
 def value_distribution(metrics: pd.DataFrame) -> str:
     """Histogram of value lost per replication, with its mean."""
+    return _data_uri(value_figure(metrics))
+
+
+def value_figure(metrics: pd.DataFrame):
+    """The histogram's figure: replications on an integer axis."""
     fig, ax = _figure()
     values = metrics["value_lost"].to_numpy() if "value_lost" in metrics else np.array([])
     if len(values):
@@ -91,5 +94,6 @@ def value_distribution(metrics: pd.DataFrame) -> str:
         ax.legend(fontsize=8)
     ax.set_xlabel("value lost in one replication [value points]")
     ax.set_ylabel("replications")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(f"Distribution of value lost over {len(values)} replications")
-    return _data_uri(fig)
+    return fig

@@ -98,10 +98,11 @@ def _launches(world: World) -> list[dict]:
 
 
 def circle_lonlat(lon: float, lat: float, radius_m: float, points: int = 48) -> list[list[float]]:
-    """A closed ring of ``points`` vertices [lon, lat] at ``radius_m`` [m] around a point."""
+    """A closed ring of ``points`` vertices [lon, lat] at ``radius_m`` [m] around a point, counter-clockwise
+    (east, north, west, south: the exterior-ring order of RFC 7946 3.1.6 and KML)."""
     local = LocalProjection(lat, lon)
     angle = np.linspace(0.0, 2 * np.pi, points + 1)
-    rlat, rlon = local.to_latlon(radius_m * np.sin(angle), radius_m * np.cos(angle))
+    rlat, rlon = local.to_latlon(radius_m * np.cos(angle), radius_m * np.sin(angle))
     ring = np.round(np.column_stack([rlon, rlat]), 5)
     ring[-1] = ring[0]
     return ring.tolist()

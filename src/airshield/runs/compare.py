@@ -1,4 +1,4 @@
-"""Compare stored runs: one row per measure, one column per run."""
+"""Compare stored runs: one row per measure, one column per run (units in ``table.attrs["units"]``)."""
 
 from __future__ import annotations
 
@@ -6,31 +6,41 @@ from pathlib import Path
 
 import pandas as pd
 
+from airshield.analysis import RunSummary, measure
 from airshield.errors import InputError
 from airshield.runs.store import RunStore
 
 
 def compare_runs(directories: list[Path]) -> pd.DataFrame:
-    """Headline measures of each complete run side by side."""
-    columns = {}
+    """Headline measures of each complete run side by side; ``attrs["units"]``: measure -> unit."""
+    columns, units = {}, {}
     for directory in directories:
         store = RunStore.open(directory)
         summary = store.summary()
         if summary is None:
             raise InputError("run is incomplete", file=str(directory), expected="a complete run (see --resume)")
-        columns[store.dir.name] = _measures(summary)
+        found = measures(RunSummary.from_dict(summary))
+        columns[store.dir.name] = {name: value for name, (value, _) in found.items()}
+        units.update({name: unit for name, (_, unit) in found.items()})
     table = pd.DataFrame(columns)
     table.index.name = "measure"
-    return table.reset_index()
+    table = table.reset_index()
+    table = table.astype(object).where(table.notna(), None)  # undefined (an interval from 1 replication): null
+    table.attrs["units"] = units
+    return table
 
 
-def _measures(summary: dict) -> dict[str, float]:
-    value = summary["value_lost"]
-    measures = {"replications": summary["replications"], "value_lost_mean": value["mean"],
-                "value_lost_ci95_low": value["ci95"][0], "value_lost_ci95_high": value["ci95"][1],
-                "value_lost_p05": value["p05"], "value_lost_p95": value["p95"],
-                **{f"threats_{k}": v for k, v in summary["totals"].items()},
-                "defender_usd": summary["cost"]["defender_usd"], "attacker_usd": summary["cost"]["attacker_usd"]}
-    for munition, row in summary["interceptors"].items():
-        measures[f"expended_{munition}"] = row["expended"]
-    return measures
+def measures(summary: RunSummary) -> dict[str, tuple[float, str]]:
+    """The compared measures of a summary: name -> (value, unit)."""
+    value, lost = summary.value_lost, measure("value_lost", "value_lost").unit
+    out = {"replications": (summary.replications, "replications"), "value_lost_mean": (value.mean, lost),
+           "value_lost_ci95_low": (value.low, lost), "value_lost_ci95_high": (value.high, lost),
+           "value_lost_p05": (value.p05, lost), "value_lost_p95": (value.p95, lost)}
+    for name, total in vars(summary.totals).items():
+        out[f"threats_{name}" if name != "interceptors_expended" else name] = (total, measure("totals", name).unit)
+    for name, cost in vars(summary.cost).items():
+        out[name] = (cost, measure("cost", name).unit)
+    for munition, spend in summary.interceptors.items():
+        out[f"expended_{munition}"] = (spend.expended, measure("interceptors", "expended").unit)
+    return out
+

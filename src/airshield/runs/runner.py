@@ -10,41 +10,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
-from airshield.analysis import ReplicationMetrics, SummaryAccumulator, from_row, to_row
+from airshield.analysis import ReplicationMetrics, SummaryAccumulator, to_row
 from airshield.runs.backends import Backend, SerialBackend
+from airshield.runs.options import RunOptions
+from airshield.runs.result import RunResult
 from airshield.runs.store import RunStore
+from airshield.runs.stored import stored_metrics
 from airshield.runs.task import ReplicationResult
 from airshield.world import World
 
-INTERVAL_METHOD = ("value_lost.ci95: normal approximation, mean +- 1.96 s / sqrt(n) over replications; "
-                   "p05/p95: 5th and 95th percentiles of the replications")
 FLUSH_ROWS = 50
-
-
-@dataclass
-class RunResult:
-    """A finished run: seed, replications, the summary, timings [s], and what was kept in memory."""
-
-    seed: int
-    replications: int
-    summary: dict
-    wall_s: float
-    backend: str = "local"
-    workers: int = 1
-    metrics: list[ReplicationMetrics] = field(default_factory=list)
-    event_logs: list[pd.DataFrame] = field(default_factory=list)
-    store: RunStore | None = None
-
-    def to_dict(self) -> dict:
-        """The JSON-ready summary with seed, replications, timing and (if stored) the run directory."""
-        return {"scenario": None, "seed": self.seed, **self.summary, "interval_method": INTERVAL_METHOD,
-                "backend": self.backend, "workers": self.workers,
-                "run_dir": str(self.store.dir) if self.store else None,
-                "timing": {"wall_s": self.wall_s, "per_replication_s": self.wall_s / max(self.replications, 1)}}
 
 
 @dataclass
@@ -58,23 +37,26 @@ class _Progress:
             self.callback(self.done, total)
 
 
-def run_monte_carlo(world: World, *, seed: int, replications: int, backend: Backend | None = None,
-                    store: RunStore | None = None, keep_events: bool = False, keep_in_memory: bool = True,
-                    until_precision: float | None = None, max_replications: int = 10_000,
-                    progress: Callable[[int, int], None] | None = None, flush_rows: int = FLUSH_ROWS) -> RunResult:
-    """Run (or complete, when ``store`` already holds some replications) a Monte Carlo run."""
+def run_monte_carlo(world: World, options: RunOptions | None = None, *, backend: Backend | None = None,
+                    store: RunStore | None = None, keep_in_memory: bool = True,
+                    flush_rows: int = FLUSH_ROWS) -> RunResult:
+    """Run (or complete, when ``store`` already holds some replications) a Monte Carlo run of
+    ``world`` with ``options`` (seed and replications default to the scenario's; ``progress``
+    is called when it is a callback; workers and the store are the caller's ``backend`` and
+    ``store``)."""
+    options = (options or RunOptions()).for_world(world.run)
     backend = backend or SerialBackend()
     start = time.perf_counter()
     stored = _stored_rows(store)
-    state = _Fold(SummaryAccumulator(), stored, keep_in_memory)
-    tracker = _Progress(progress, done=len(stored))
-    target = replications
+    state = _Fold(SummaryAccumulator(world.name), stored, keep_in_memory)
+    tracker = _Progress(options.progress if callable(options.progress) else None, done=len(stored))
+    target = options.replications
     while True:
         todo = [i for i in range(state.next, target) if i not in stored]
         rows: list[dict] = []
-        for result in backend.run(world, seed, todo, keep_events):
+        for result in backend.run(world, options.seed, todo, options.keep_events):
             rows.append({"replication": result.index, **to_row(result.metrics)})
-            _keep_events(result, store, state, keep_events)
+            _keep_events(result, store, state, options.keep_events)
             state.receive(result.index, result.metrics)
             tracker.advance(target)
             if store is not None and len(rows) >= flush_rows:
@@ -83,14 +65,14 @@ def run_monte_carlo(world: World, *, seed: int, replications: int, backend: Back
         if store is not None:
             store.write_metrics(rows)
         state.drain(target)
-        if until_precision is None or target >= max_replications or \
-                state.accumulator.relative_width() <= until_precision:
+        if options.until_precision is None or target >= options.max_replications or \
+                state.accumulator.relative_width() <= options.until_precision:
             break
-        target = min(max_replications, target + max(10, target // 2))
+        target = min(options.max_replications, target + max(10, target // 2))
     wall = time.perf_counter() - start
-    result = RunResult(seed=seed, replications=target, summary=state.accumulator.summary(), wall_s=wall,
+    result = RunResult(seed=options.seed, replications=target, summary=state.accumulator.summary(), wall_s=wall,
                        backend=backend.name, workers=backend.workers, metrics=state.kept,
-                       event_logs=[state.events[i] for i in sorted(state.events)], store=store)
+                       event_logs=[state.events[i] for i in sorted(state.events)], store=store, world=world)
     if store is not None:
         store.finish(result.to_dict(), {"replications": target, "wall_s": wall, "ended": time.time()})
     return result
@@ -109,9 +91,7 @@ def _stored_rows(store: RunStore | None) -> dict[int, ReplicationMetrics]:
     """Replications a store already holds (for a resumed run)."""
     if store is None:
         return {}
-    table = store.metrics()
-    return {int(row["replication"]): from_row({k: v for k, v in row.items() if k != "replication"})
-            for row in table.to_dict(orient="records")}
+    return dict(zip(*stored_metrics(store)))
 
 
 class _Fold:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 import pandas as pd
@@ -53,14 +53,16 @@ def json_mapping(path: Path) -> dict:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+    """Write ``data`` to ``path`` through a temporary file and a rename; the file's mode follows
+    the umask (0644 under umask 022), so that a shared runs folder works.
 
     A disk error (full, read-only, no permission) is a :class:`StoreWriteError`; ``path`` is then
     left as it was.
     """
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
         raise StoreWriteError(path, exc) from None
     try:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from airshield.analysis import ReplicationMetrics, replication_metrics
+from airshield.analysis.events import placed_events
 from airshield.engine import run_replication
 from airshield.runs.seeds import replication_seed
 from airshield.world import World
@@ -23,11 +24,13 @@ class ReplicationResult:
 
 
 def simulate_chunk(world: World, seed: int, indices: Sequence[int], keep_events: bool) -> list[ReplicationResult]:
-    """Run the replications ``indices`` of ``world`` (module-level so that it pickles)."""
+    """Run the replications ``indices`` of ``world`` (module-level so that it pickles); kept event
+    logs carry lat/lon and timestamps too."""
     results = []
     for index in indices:
         log = run_replication(world, replication_seed(seed, index))
-        results.append(ReplicationResult(index, replication_metrics(world, log), log if keep_events else None))
+        events = placed_events(world, log) if keep_events else None
+        results.append(ReplicationResult(index, replication_metrics(world, log), events))
     return results
 
 

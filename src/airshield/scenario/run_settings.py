@@ -3,9 +3,10 @@ sensor mode's tracker, all reachable from a scenario file or ``--set run.engine.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from airshield.scenario.base import Count, ScenarioModel
 
@@ -39,6 +40,9 @@ class SensorModeSection(ScenarioModel):
     hold_s: float = Field(30.0, ge=0, le=3600, description="firm updates of one track closer than this keep the threat held [s]")
 
 
+DEFAULT_START = datetime(2025, 1, 1, tzinfo=timezone.utc)
+
+
 class RunSettings(ScenarioModel):
     """Defaults for running the scenario; the CLI can override them."""
 
@@ -50,5 +54,14 @@ class RunSettings(ScenarioModel):
         "and fire units engage only firm tracks (confirmed, position sigma <= 1 km); slower (a few s per "
         "replication)")
     horizon_h: float = Field(24.0, gt=0, le=24 * 30, description="the simulation stops this long after the raid starts [h]")
+    start: datetime = Field(DEFAULT_START, description="when the raid starts: time 0 of the event log, whose "
+                            "timestamps are start + time; ISO 8601 such as 2024-08-26T03:00:00+03:00 (without a "
+                            "zone: UTC); the default is an arbitrary fixed date [date-time]")
     engine: EngineSection = Field(default_factory=EngineSection, description="the engine's numerical choices")
     sensors: SensorModeSection = Field(default_factory=SensorModeSection, description="tracker settings of the sensor mode")
+
+    @field_validator("start")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        """A time without a zone is taken as UTC."""
+        return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)

@@ -7,7 +7,7 @@ from fastapi.responses import FileResponse, Response
 
 from airshield.runs.store import json_mapping, read_stored
 from airshield.web.cache import file_signature
-from airshield.web.plans import list_plans, plan_dir, plan_image
+from airshield.web.plans import list_plans, plan_dir, plan_image, plan_report
 
 router = APIRouter(prefix="/api", tags=["plans"])
 
@@ -32,3 +32,8 @@ def plan(name: str, request: Request) -> dict:
 @router.get("/plans/{name:path}/images/{image}", summary="A plot or map written with a plan")
 def image(name: str, image: str, request: Request) -> FileResponse:
     return FileResponse(plan_image(_root(request), name, image), media_type="image/png")
+
+
+@router.get("/plans/{name:path}/report.html", summary="The HTML report written with a plan (pledges assess --report)")
+def report(name: str, request: Request) -> FileResponse:
+    return FileResponse(plan_report(_root(request), name), media_type="text/html")

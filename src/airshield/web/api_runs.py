@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, HTTPException, Query
@@ -13,7 +14,9 @@ from airshield.report import plots
 from airshield.report.context import RunContext
 from airshield.report.exports import FORMATS, default_name, export_run
 from airshield.report.html import render_report
+from airshield.report.metrics_table import TABLE_FORMATS, metrics_bytes
 from airshield.runs.compare import compare_runs
+from airshield.runs.compare_diff import with_difference
 from airshield.runs.store import META, SCENARIO, SUMMARY, RunStore, list_runs
 from airshield.web.cache import file_signature
 from airshield.web.api_scenarios import compile_text
@@ -136,12 +139,25 @@ async def run_plots(run: str, app: AppState = Depends(state)) -> Response:
         "value_distribution": plots.value_distribution(store.metrics())})
 
 
-@router.get("/compare", summary="Headline measures of two or more runs side by side")
-def compare(runs: list[str] = Query(..., description="run names, at least two"), app: AppState = Depends(state)) -> dict:
+@router.get("/compare", summary="Headline measures of two or more runs side by side, with the difference of the "
+            "last run from the first")
+def compare(runs: list[str] = Query(..., max_length=8, description="run names, at least two"),
+            app: AppState = Depends(state)) -> dict:
     if len(runs) < 2:
         raise HTTPException(422, detail="give at least two runs to compare")
-    table = compare_runs([app.store(r).dir for r in runs])
-    return {"runs": runs, "rows": table.to_dict(orient="records")}
+    table = with_difference(compare_runs([app.store(r).dir for r in runs]))
+    return {"runs": runs, "rows": json.loads(table.to_json(orient="records"))}
+
+
+@router.get("/runs/{run}/metrics.{fmt}", summary="The run's metrics, one row per replication, as CSV or Parquet")
+def metrics(run: str, fmt: str, app: AppState = Depends(state)) -> Response:
+    if fmt not in TABLE_FORMATS:
+        raise HTTPException(404, detail=f"unknown table format '{fmt[:20]}' (csv or parquet)")
+    store = app.store(run)
+    parts = sorted((store.dir / "metrics").glob("part-*.parquet"))
+    data = app.cache.bytes(("metrics", run, fmt), file_signature(parts), lambda: metrics_bytes(store, fmt))
+    media, suffix = TABLE_FORMATS[fmt]
+    return Response(data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{run}-metrics{suffix}"'})
 
 
 @router.get("/runs/{run}/report.html", response_class=HTMLResponse, summary="The self-contained report")
@@ -151,12 +167,15 @@ def report(run: str, replication: int = Query(0, ge=0), download: bool = False, 
     return HTMLResponse(html, headers=headers)
 
 
-@router.get("/runs/{run}/export/{fmt}", summary="GeoJSON, KML or CZML of the run and one replication")
-def export(run: str, fmt: str, replication: int = Query(0, ge=0), app: AppState = Depends(state)) -> Response:
+@router.get("/runs/{run}/export/{fmt}", summary="GeoJSON, KML, CZML or GeoPackage of the run and one replication")
+def export(run: str, fmt: str, replication: int = Query(0, ge=0),
+           start: str | None = Query(None, max_length=40, description="the raid's time zero, ISO 8601 (default: the "
+                                     "scenario's run.start if it has one, else 2025-01-01T00:00:00Z)"),
+           app: AppState = Depends(state)) -> Response:
     if fmt not in FORMATS:
         raise HTTPException(404, detail=f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
     store = app.store(run)
-    text = export_run(store, fmt, replication)
+    text = export_run(store, fmt, replication, start=start)
     name = default_name(store.dir, fmt, replication)
     return Response(text, media_type=FORMATS[fmt][2], headers={"Content-Disposition": f'attachment; filename="{name}"'})
 

@@ -1,7 +1,7 @@
-"""An offline page documenting the HTTP API from the app's own OpenAPI schema.
+"""The API reference at /docs: Swagger UI (swagger-ui-dist 5.35.0, bundled: no CDN) over /openapi.json.
 
-FastAPI's default /docs page loads Swagger UI from a CDN; airshield must work with no network, so
-/docs is this plain page (every path, method, summary and parameter) and /openapi.json is the schema.
+The request models (pydantic) give every POST its request schema, which Swagger UI shows with an
+example and a "Try it out" form. Without JavaScript, a plain table of the paths is shown instead.
 """
 
 from __future__ import annotations
@@ -21,7 +21,20 @@ def install(app: FastAPI) -> None:
 
 
 def render(schema: dict) -> str:
-    """HTML of the API reference."""
+    """HTML of the API reference page: Swagger UI, and a table of paths for readers without JavaScript."""
+    info = schema.get("info", {})
+    title = f"{html.escape(info.get('title', 'API'))} {html.escape(str(info.get('version', '')))}"
+    return ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>airshield API</title>"
+            "<link rel='icon' href='data:,'><link rel='stylesheet' href='/static/swagger/swagger-ui.css'>"
+            "</head><body><div id='swagger-ui' aria-label='API reference'></div>"
+            f"<noscript><h1>{title}</h1><p>{html.escape(info.get('description', ''))}</p>"
+            "<p>The machine-readable schema is at <a href='/openapi.json'>/openapi.json</a>.</p>"
+            f"{_table(schema)}</noscript>"
+            "<script src='/static/swagger/swagger-ui-bundle.js'></script>"
+            "<script src='/static/swagger-init.js'></script></body></html>")
+
+
+def _table(schema: dict) -> str:
     rows = []
     for path, methods in sorted(schema.get("paths", {}).items()):
         for method, spec in methods.items():
@@ -29,12 +42,5 @@ def render(schema: dict) -> str:
             body = "JSON body" if "requestBody" in spec else ""
             rows.append(f"<tr><td><code>{method.upper()}</code></td><td><code>{html.escape(path)}</code></td>"
                         f"<td>{html.escape(spec.get('summary', ''))}</td><td>{params} {body}</td></tr>")
-    info = schema.get("info", {})
-    return ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>airshield API</title>"
-            "<style>body{font-family:sans-serif;margin:2em;color:#111}td,th{padding:4px 8px;border-bottom:1px solid #ccc;"
-            "text-align:left}code{font-size:0.95em}</style></head><body>"
-            f"<h1>{html.escape(info.get('title', 'API'))} {html.escape(str(info.get('version', '')))}</h1>"
-            f"<p>{html.escape(info.get('description', ''))}</p>"
-            "<p>The machine-readable schema is at <a href='/openapi.json'>/openapi.json</a>.</p>"
-            "<table><thead><tr><th>method</th><th>path</th><th>what</th><th>inputs</th></tr></thead><tbody>"
-            + "".join(rows) + "</tbody></table></body></html>")
+    return ("<table><thead><tr><th>method</th><th>path</th><th>what</th><th>inputs</th></tr></thead><tbody>"
+            + "".join(rows) + "</tbody></table>")

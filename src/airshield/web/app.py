@@ -8,12 +8,11 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from airshield._version import __version__
-from airshield.web import api_plans, api_runs, api_scenarios, apidocs, errors
-from airshield.web.basemap import basemap_text
+from airshield.web import api_edit, api_map, api_plans, api_runs, api_scenarios, api_tasks, apidocs, errors
 from airshield.web.guard import BodyGuard
 from airshield.web.jobs import JobQueue
 from airshield.web.limits import Limits
@@ -50,10 +49,9 @@ def create_app(runs_dir: str | Path = "runs", scenario_dirs: Iterable[str | Path
     app.include_router(api_scenarios.router)
     app.include_router(api_runs.router)
     app.include_router(api_plans.router)
-
-    @app.get("/api/basemap", tags=["map"], summary="Oblast boundaries as GeoJSON (the offline basemap)")
-    async def basemap() -> Response:
-        return Response(basemap_text(), media_type="application/json")
+    app.include_router(api_edit.router)
+    app.include_router(api_map.router)
+    app.include_router(api_tasks.router)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

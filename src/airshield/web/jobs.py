@@ -6,10 +6,13 @@ import itertools
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from airshield.errors import AirshieldError
+from airshield.runs.options import RunOptions
 from airshield.runs.session import run_world
 from airshield.world import World
 
@@ -20,13 +23,20 @@ class Cancelled(Exception):
 
 @dataclass
 class Job:
-    """One requested run and its state: queued, running, complete, failed or cancelled."""
+    """One requested run, sweep or plan and its state: queued, running, complete, failed or cancelled.
+
+    A run has a ``world``; a sweep or plan has a ``task(progress) -> result`` and counts ``total`` steps
+    (sweep points, laydowns verified) instead of replications."""
 
     id: str
     scenario: str
     seed: int
     replications: int
     world: World | None = field(repr=False, default=None)
+    kind: str = "run"
+    task: Callable[[Callable[[int, int], None]], dict[str, Any]] | None = field(repr=False, default=None)
+    total: int | None = None
+    result: dict[str, Any] | None = None
     status: str = "queued"
     done: int = 0
     run: str | None = None
@@ -37,8 +47,9 @@ class Job:
 
     def to_dict(self) -> dict:
         return {"id": self.id, "scenario": self.scenario, "seed": self.seed, "replications": self.replications,
-                "status": self.status, "done": self.done, "total": self.replications, "run": self.run,
-                "error": self.error, "created": self.created, "finished": self.finished}
+                "status": self.status, "done": self.done, "total": self.total or self.replications, "run": self.run,
+                "error": self.error, "created": self.created, "finished": self.finished, "kind": self.kind,
+                "result": self.result}
 
 
 class JobQueue:
@@ -62,6 +73,15 @@ class JobQueue:
     def submit(self, world: World, *, scenario: str, seed: int, replications: int) -> Job:
         with self._lock:
             job = Job(f"job-{next(self._ids)}", scenario, seed, replications, world)
+            self._jobs[job.id] = job
+        self._queue.put(job)
+        return job
+
+    def submit_task(self, kind: str, task: Callable, *, scenario: str, seed: int, replications: int,
+                    total: int) -> Job:
+        """Queue a sweep or plan: ``task(progress)`` runs on the worker thread and returns the job's result."""
+        with self._lock:
+            job = Job(f"job-{next(self._ids)}", scenario, seed, replications, kind=kind, task=task, total=total)
             self._jobs[job.id] = job
         self._queue.put(job)
         return job
@@ -102,12 +122,16 @@ class JobQueue:
 
         before = {p.name for p in self.runs_dir.iterdir()} if self.runs_dir.is_dir() else set()
         try:
-            result = run_world(job.world, seed=job.seed, replications=job.replications, workers=self.workers,
-                               out=self.runs_dir, keep_events=True, progress=progress, keep_in_memory=False)
+            if job.task is not None:
+                job.result, job.status = job.task(progress), "complete"
+                return
+            options = RunOptions(seed=job.seed, replications=job.replications, workers=self.workers,
+                                 out=self.runs_dir, keep_events=True, progress=progress)
+            result = run_world(job.world, options, keep_in_memory=False)
             job.run, job.status = result.store.dir.name, "complete"
         except Cancelled:
             job.status = "cancelled"
-            job.run = self._mark_cancelled(job, before)
+            job.run = self._mark_cancelled(job, before) if job.task is None else None
         except AirshieldError as exc:
             job.status, job.error = "failed", str(exc)
         except Exception as exc:  # noqa: BLE001 - a failed run is reported, the worker keeps serving
@@ -115,6 +139,7 @@ class JobQueue:
         finally:
             job.finished = time.time()
             job.world = None
+            job.task = None
 
     def _mark_cancelled(self, job: Job, before: set[str]) -> str | None:
         """Mark the cancelled run's directory (the new incomplete one) as cancelled."""

@@ -52,3 +52,12 @@ def _inside(root: Path, name: str, kind: str) -> Path:
         return inside(root, name, kind=kind)
     except OutsideRoot as exc:
         raise HTTPException(400, detail=exc.detail) from None
+
+
+def plan_report(root: Path, name: str) -> Path:
+    """The HTML report written with a plan (``--report``)."""
+    folder = plan_dir(root, name)
+    path = _inside(folder, "report.html", "report")
+    if not path.is_file():
+        raise HTTPException(404, detail=f"no report in plan '{name}' (write one with --report)")
+    return path

@@ -24,6 +24,8 @@ from airshield.web.guard import header
 
 COOKIE = "airshield_token"
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+PAGES = ("/", "/docs")
+"""HTML pages, which get the content security policy."""
 HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
            (b"referrer-policy", b"no-referrer"), (b"cross-origin-opener-policy", b"same-origin"),
            (b"cross-origin-resource-policy", b"same-origin")]
@@ -90,7 +92,7 @@ class Guard:
         query = _query_token(scope)
         by_query = self.access.token is not None and query is not None and \
             hmac.compare_digest(query.encode(), self.access.token.encode())
-        await self.app(scope, receive, _with_headers(send, page=scope["path"] == "/",
+        await self.app(scope, receive, _with_headers(send, page=scope["path"] in PAGES,
                                                      cookie=self.access.token if by_query else None))
 
     def _refusal(self, scope: Scope) -> JSONResponse | None:

@@ -1,6 +1,8 @@
 """Resolve and check the scenario's attacker section: names known, capacities able to launch the
-scenario's own raid. The engine never reads it; compile_world checks it so that a scenario with an
-attacker its own raid does not fit is refused at load, and the planners read the resolved means."""
+scenario's own raid. The engine never reads it. compile_world checks its names at load (a misspelt
+type, launch area or target is refused there); the planners resolve the means and also check that the
+scenario's own raid fits them. The fit is not checked at load, because runs with overrides, history
+replays and month nights change the raid and keep the attacker section as written."""
 
 from __future__ import annotations
 
@@ -56,8 +58,10 @@ def launch_key(launch: str | LaunchPoint, label: str) -> str:
     return f"({launch.lat:.4f}, {launch.lon:.4f}, {launch.radius_km:g} km)"
 
 
-def compile_attacker(scenario: Scenario, catalogue: Catalogue, locator: Locator, assets: AssetTable) -> AttackerMeans:
-    """The attacker's resolved means (defaults from the raid), checked against the raid it must be able to launch."""
+def compile_attacker(scenario: Scenario, catalogue: Catalogue, locator: Locator, assets: AssetTable, *,
+                     check_raid: bool = True) -> AttackerMeans:
+    """The attacker's resolved means (defaults from the raid); with ``check_raid``, checked against the
+    scenario's raid, which it must be able to launch (``raid_sites`` is then filled)."""
     attacker = scenario.attacker or Attacker()
     areas = launch_areas()
     raid = _raid_launches(scenario, areas, locator)
@@ -81,6 +85,8 @@ def compile_attacker(scenario: Scenario, catalogue: Catalogue, locator: Locator,
     keys = [s.key for s in sites]
     means = AttackerMeans(inventory, tuple(sites), attacker.night_capacity, targets, attacker.objective,
                           attacker.source, tuple(defaults))
+    if not check_raid:
+        return means
     _check_raid_fits(means, raid, locator.file)
     return dataclasses.replace(means, raid_sites=tuple(keys.index(key) for key, _, _ in raid))
 

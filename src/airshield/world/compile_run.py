@@ -12,7 +12,7 @@ def compile_run(run: RunSettings) -> RunSpec:
     """The RunSpec of a scenario's ``run`` section."""
     return RunSpec(tracking=run.tracking, horizon=run.horizon_h * 3600.0, seed=run.seed,
                    replications=run.replications, engine=engine_settings(run.engine),
-                   sensors=tracking_settings(run.sensors))
+                   sensors=tracking_settings(run.sensors), start=run.start)
 
 
 def engine_settings(section: EngineSection) -> EngineSettings:

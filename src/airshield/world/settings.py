@@ -4,6 +4,7 @@ sensor mode's settings, as frozen values in SI units."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ class TrackingSettings:
 @dataclass(frozen=True)
 class RunSpec:
     """How the World is run: ``tracking`` 'ideal' or 'sensors'; ``horizon`` [s] after the raid
-    starts; default ``seed`` and ``replications``; ``engine`` and ``sensors`` settings."""
+    starts; default ``seed`` and ``replications``; ``engine`` and ``sensors`` settings; ``start``
+    the raid's start (UTC-aware), only for timestamps in reports (the engine counts seconds)."""
 
     tracking: str = "ideal"
     horizon: float = 24 * 3600.0
@@ -69,3 +71,4 @@ class RunSpec:
     replications: int = 20
     engine: EngineSettings = field(default_factory=EngineSettings)
     sensors: TrackingSettings = field(default_factory=TrackingSettings)
+    start: datetime = datetime(2025, 1, 1, tzinfo=timezone.utc)

@@ -15,8 +15,8 @@ from scipy.sparse import coo_matrix, csr_matrix
 
 from airshield.wta.problem import WtaProblem
 
-
-SOLVE_ERROR = 4  # scipy.optimize.milp status of a HiGHS solve error
+#: ``scipy.optimize.milp`` status of a HiGHS solve error
+SOLVE_ERROR = 4
 
 
 @dataclass
@@ -76,13 +76,12 @@ class CutModel:
         reachable = np.bincount(self.pair_t, minlength=T) > 0
         lo = np.concatenate([np.zeros(n), np.where(reachable, 0.0, values)])
         hi = np.concatenate([self.problem.mu[self.pair_w].astype(float), values])
-        options = {"time_limit": max(time_limit, 1e-3), "mip_rel_gap": gap, "disp": False}
-        args = dict(integrality=np.concatenate([np.ones(n), np.zeros(T)]), bounds=Bounds(lo, hi),
+        args = dict(c=c, integrality=np.concatenate([np.ones(n), np.zeros(T)]), bounds=Bounds(lo, hi),
                     constraints=self._constraints())
-        res = milp(c, options=options, **args)
-        if res.status == SOLVE_ERROR:
-            # HiGHS's presolve sometimes fails on small, well-posed cut models (seen with scipy 1.17)
-            res = milp(c, options={**options, "presolve": False}, **args)
+        options = {"time_limit": max(time_limit, 1e-3), "mip_rel_gap": gap, "disp": False}
+        res = milp(**args, options=options)
+        if res.status == SOLVE_ERROR:          # HiGHS's presolve occasionally fails on nearly parallel cuts
+            res = milp(**args, options={**options, "presolve": False})
         bound = getattr(res, "mip_dual_bound", None)
         if bound is None or not np.isfinite(bound):
             bound = res.fun if res.status == 0 else 0.0

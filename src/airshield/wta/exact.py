@@ -9,7 +9,8 @@ import numpy as np
 
 from airshield.wta.cuts import CutModel
 from airshield.wta.heuristic import HeuristicSolver
-from airshield.wta.local_search import SearchState, descend
+from airshield.wta.local_search import SearchState
+from airshield.wta.moves import descend
 from airshield.wta.problem import Solution, WtaProblem
 from airshield.wta.solver import WtaSolver
 
@@ -36,7 +37,7 @@ class ExactSolver(WtaSolver):
         start = time.perf_counter()
         deadline = start + (self.default_time_limit if time_limit is None else time_limit)
         budget = min(self.heuristic_time, 0.1 * (deadline - start))
-        best = HeuristicSolver(default_time_limit=budget).solve(problem).x
+        best = HeuristicSolver(restarts=30, default_time_limit=budget).solve(problem).x
         model = CutModel.build(problem)
         self._seed_cuts(model, best)
         best_f, bound, rounds = problem.objective(best), 0.0, 0
@@ -51,8 +52,8 @@ class ExactSolver(WtaSolver):
             x = descend(SearchState.start(problem, model.to_dense(xp))).x
             if problem.objective(x) < best_f:
                 best, best_f = x, problem.objective(x)
-            s = model.s_of(xp)
-            model.add_cuts(np.arange(problem.targets), s)
+            if model.add_cuts(np.arange(problem.targets), model.s_of(xp)) == 0:
+                break                           # the next MILP would be the same one
         bound = min(bound, best_f)
         return Solution(best, best_f, bound, time.perf_counter() - start, self.name,
                         optimal=self._closed(bound, best_f),

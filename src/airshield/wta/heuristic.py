@@ -1,4 +1,4 @@
-"""Greedy start, then local search with an assignment-based large neighbourhood and random kicks."""
+"""Anytime WTA heuristic: layered and greedy starts, matching-based large neighbourhood, descent, kicks."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from airshield.wta.construct import layered_assignment
 from airshield.wta.greedy import greedy_assignment
-from airshield.wta.local_search import SearchState, descend
+from airshield.wta.local_search import SearchState
+from airshield.wta.moves import descend, likeliest_weapons
 from airshield.wta.problem import Solution, WtaProblem
 from airshield.wta.reassign import reassign_step
 from airshield.wta.solver import WtaSolver
@@ -16,53 +18,77 @@ from airshield.wta.solver import WtaSolver
 
 @dataclass(frozen=True)
 class HeuristicSolver(WtaSolver):
-    """Near-optimal assignments in milliseconds to about a second; never worse than greedy.
+    """Near-optimal assignments, improving until the time limit; never worse than greedy.
 
-    From the greedy assignment, alternates exact re-placement of many units at once
-    (:func:`reassign_step`) with descent by unit moves and swaps until ``patience`` rounds bring nothing,
-    (at most ``max_units`` units per step), then runs up to ``restarts`` kicks of iterated local search (``kick``: share of units moved to random
-    reachable targets, at least 2). ``default_time_limit`` [s] applies when ``solve`` gets none; ``seed``
-    makes runs reproducible: the result is deterministic whenever the counts, not the clock, end the search.
+    Improves the layered assignment (:mod:`~airshield.wta.construct`) and the greedy one, each by
+    alternating exact re-placements of many units (``schedule``: modes of :func:`reassign_step`) with
+    descent by batches of moves and swaps until ``patience`` steps in a row bring nothing, and keeps the
+    better. Then it kicks the best assignment (``kick``: share of units moved to
+    random reachable targets, at least 2) and improves again, ``restarts`` times, or, with
+    ``restarts=None``, until the time limit [s] (``default_time_limit`` when ``solve`` gets none).
+    ``partners`` bounds swaps to each target's likeliest killers and ``width`` makes big matchings
+    sparse. ``seed`` makes runs reproducible: the result is deterministic whenever the counts, not the
+    clock, end the search.
     """
 
-    restarts: int = 30
+    restarts: int | None = None
     patience: int = 8
-    max_units: int = 10**9
-    kick: float = 0.05
+    kick: float = 0.1
     default_time_limit: float = 1.0
     seed: int = 0
+    partners: int = 30
+    width: int = 40
+    schedule: tuple[str, ...] = ("first", "first", "second")
     name: str = "heuristic"
 
     def solve(self, problem: WtaProblem, time_limit: float | None = None) -> Solution:
         start = time.perf_counter()
         deadline = start + (self.default_time_limit if time_limit is None else time_limit)
         rng = np.random.default_rng(self.seed)
-        best = self._improve(descend(SearchState.start(problem, greedy_assignment(problem))), rng, deadline)
+        partners = likeliest_weapons(problem, self.partners)
+        best = self._start(problem, rng, deadline, partners)
         done = 0
-        while done < self.restarts and time.perf_counter() < deadline:
-            trial = self._improve(descend(_kicked(best, rng, self.kick)), rng, deadline)
-            if trial.objective < best.objective * (1 - 1e-12):
+        while self._more(done, best) and time.perf_counter() < deadline:
+            trial = self._improve(descend(_kicked(best, rng, self.kick), partners), rng, deadline, partners)
+            if trial.objective < best.objective - best.tolerance:
                 best = trial
             done += 1
-        x = best.x
-        return Solution(x, problem.objective(x), None, time.perf_counter() - start, self.name,
+        return Solution(best.x, problem.objective(best.x), None, time.perf_counter() - start, self.name,
                         info={"restarts": done})
 
-    def _improve(self, state: SearchState, rng: np.random.Generator, deadline: float) -> SearchState:
+    def _start(self, problem: WtaProblem, rng: np.random.Generator, deadline: float,
+               partners: np.ndarray | None) -> SearchState:
+        """The better of the layered and the greedy start, each improved (the second only when it differs)."""
+        layered, greedy = (descend(SearchState.start(problem, make(problem), problem.log_survival), partners)
+                           for make in (layered_assignment, greedy_assignment))
+        same = np.array_equal(layered.x, greedy.x)
+        best = self._improve(layered, rng, deadline, partners)
+        if not same:
+            greedy = self._improve(greedy, rng, deadline, partners)
+            if greedy.objective <= best.objective + best.tolerance:
+                best = greedy
+        return best
+
+    def _more(self, done: int, best: SearchState) -> bool:
+        """Whether to kick again: counts left (or no count), and F not already 0."""
+        return (self.restarts is None or done < self.restarts) and best.objective > 0
+
+    def _improve(self, state: SearchState, rng: np.random.Generator, deadline: float,
+                 partners: np.ndarray | None) -> SearchState:
         """Large-neighbourhood steps plus descent until ``patience`` steps in a row fail or time is up."""
         idle, step = 0, 0
         while idle < self.patience and time.perf_counter() < deadline:
             before = state.objective
-            reassign_step(state, rng, 1.0 if step % 2 == 0 else 0.5, self.max_units)
-            descend(state)
+            reassign_step(state, rng, self.schedule[step % len(self.schedule)], self.width)
+            descend(state, partners)
             step += 1
-            idle = idle + 1 if state.objective >= before * (1 - 1e-12) else 0
+            idle = idle + 1 if state.objective >= before - state.tolerance else 0
         return state
 
 
 def _kicked(state: SearchState, rng: np.random.Generator, kick: float) -> SearchState:
     """A copy of ``state`` with a few random units moved to random targets the weapon can reach."""
-    trial = SearchState.start(state.problem, state.x)
+    trial = SearchState.start(state.problem, state.x, state.a)
     w, t = np.nonzero(trial.x)
     if w.size == 0:
         return trial

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from airshield.errors import InputError
+from airshield.errors import InputError, unknown_name
 from airshield.wta.problem import WtaProblem
 
 _BASE = re.compile(r"\b([01])-based\b|index[-_ ]base\s*[:=]?\s*([01])\b", re.IGNORECASE)
@@ -157,23 +157,53 @@ def write_instance(problem: WtaProblem, path: str | Path) -> None:
     Path(path).write_text(format_instance(problem), encoding="utf-8")
 
 
-def generate(W: int, T: int, mu: int, seed: int, sparse: float | None = None) -> WtaProblem:
-    """A random instance in the style of Ahuja et al. (2007).
+FAMILIES = ("ahuja", "hard")
 
-    Values uniform in [25, 100], kill probabilities uniform in [0.6, 0.9]; with ``sparse`` (0..1] each
-    weapon reaches only a random ``sparse`` share of the targets (at least one), the rest have p = 0.
+
+def generate(W: int, T: int | None, mu: int, seed: int, sparse: float | None = None,
+             family: str = "ahuja") -> WtaProblem:
+    """A random instance of ``family``; ``T=None`` takes the family's default number of targets.
+
+    ``"ahuja"`` (Ahuja et al. 2007): values uniform in [25, 100], kill probabilities uniform in
+    [0.6, 0.9], ``T`` required. ``"hard"``: values integer-uniform on 1..100, kill probabilities
+    uniform on the open interval (0, 1), ``T = 2W`` (the only ``T`` accepted). With ``sparse`` (0..1]
+    each weapon reaches only a random ``sparse`` share of the targets (at least one), the rest have p = 0.
     """
+    T = _check_generate(W, T, mu, sparse, family)
+    rng = np.random.default_rng(seed)
+    if family == "hard":
+        values = rng.integers(1, 101, T).astype(float)
+        p = rng.integers(1, 2**53, (W, T)) / 2.0**53          # uniform on the open interval (0, 1)
+    else:
+        values = rng.uniform(25.0, 100.0, T)
+        p = rng.uniform(0.6, 0.9, (W, T))
+    if sparse is not None:
+        p = np.where(_reach_mask(rng, W, T, sparse), p, 0.0)
+    return WtaProblem(values, p, np.full(W, mu))
+
+
+def _check_generate(W: int, T: int | None, mu: int, sparse: float | None, family: str) -> int:
+    """The number of targets to draw, after checking the arguments (InputError naming the option)."""
+    if family not in FAMILIES:
+        raise unknown_name("family", family, FAMILIES, path="family")
+    if family == "hard":
+        if T is not None and T != 2 * W:
+            raise InputError(f"targets = {T} with weapons = {W}", path="targets",
+                             expected=f"T = 2W = {2 * W} for the hard family (or leave it out)")
+        T = 2 * W
+    if T is None:
+        raise InputError("no number of targets", path="targets", expected="an integer >= 1")
     if W < 1 or T < 1 or mu < 0:
         raise InputError(f"W={W}, T={T}, mu={mu}", expected="W >= 1, T >= 1, mu >= 0")
     if sparse is not None and not 0.0 < sparse <= 1.0:
         raise InputError(f"sparse = {sparse}", path="sparse", expected="a share in (0, 1]")
-    rng = np.random.default_rng(seed)
-    values = rng.uniform(25.0, 100.0, T)
-    p = rng.uniform(0.6, 0.9, (W, T))
-    if sparse is not None:
-        k = max(1, int(round(sparse * T)))
-        keep = np.argsort(rng.random((W, T)), axis=1)[:, :k]
-        mask = np.zeros((W, T), dtype=bool)
-        np.put_along_axis(mask, keep, True, axis=1)
-        p = np.where(mask, p, 0.0)
-    return WtaProblem(values, p, np.full(W, mu))
+    return T
+
+
+def _reach_mask(rng: np.random.Generator, W: int, T: int, sparse: float) -> np.ndarray:
+    """(W, T) mask: each weapon reaches a random ``sparse`` share of the targets (at least one)."""
+    k = max(1, int(round(sparse * T)))
+    keep = np.argsort(rng.random((W, T)), axis=1)[:, :k]
+    mask = np.zeros((W, T), dtype=bool)
+    np.put_along_axis(mask, keep, True, axis=1)
+    return mask

@@ -1,46 +1,75 @@
-"""A very large neighbourhood solved exactly as a linear assignment problem.
+"""A very large neighbourhood solved exactly as a matching: re-place many units at once.
 
-Take one unit off each of a set of distinct targets. With at most one of those units per target,
-putting unit u back on target j changes F by ``-S'_j p_{w(u) j}`` independently of the others
-(``S'_j`` the target's surviving value without the removed unit), so the best re-placement of all of
-them at once is a linear assignment, solved by ``scipy.optimize.linear_sum_assignment``. The old
+Take units off the assignment, at most one per target. If each target then receives at most one of
+them, putting unit u on target j changes F by ``-S'_j p_{w(u) j}`` independently of the others
+(``S'_j`` the target's surviving value without the removed units), so the best re-placement of all
+of them together is a linear assignment (:func:`~airshield.wta.matching.min_cost_matching`). The old
 placement is one of the candidates, so a step never makes F worse.
+
+With one unit off *every* engaged target the step re-optimises who covers which target (counts per
+target stay put when every target is engaged); with one unit off a random half of them, or with a
+second unit off every target that has two, units also move to targets that had none or gain a second.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from airshield.wta.local_search import SearchState
+from airshield.wta.matching import min_cost_matching
 
 
-def reassign_step(state: SearchState, rng: np.random.Generator, share: float = 1.0,
-                  max_units: int = 10**9) -> float:
-    """Re-place one random unit from each of a random ``share`` of the engaged targets (in place).
+#: what a step takes off: one unit from every engaged target, from a random half of them, or a second
+#: unit from every target that has two or more
+MODES = ("first", "half", "second")
 
-    At most ``max_units`` units are re-placed (the assignment costs about units^2 x targets).
 
-    Returns the change of F (<= 0 up to rounding).
-    """
-    w, t = np.nonzero(state.x)
-    if w.size < 2:
+def reassign_step(state: SearchState, rng: np.random.Generator, mode: str = "first", width: int = 40) -> float:
+    """Take units off as ``mode`` says (:data:`MODES`, units chosen at random) and re-place them
+    optimally (in place). ``width`` is the sparse candidate count of the matching. Returns the change
+    of F (<= 0)."""
+    if np.count_nonzero(state.x.any(axis=1)) < 2:     # one weapon's units alone: moves place them best
         return 0.0
+    w, t = unit_layer(state.x, rng, second=mode == "second")
+    if mode == "half":
+        keep = rng.random(w.size) < 0.5
+        w, t = w[keep], t[keep]
+    if w.size < 2 or np.all(w == w[0]):
+        return 0.0
+    return reassign(state, w, t, width)
+
+
+def unit_layer(x: np.ndarray, rng: np.random.Generator, second: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Weapons and targets of one random unit on each engaged target (every unit equally likely), or,
+    with ``second``, of one random unit besides that one on each target with two or more."""
+    w, t = np.nonzero(x)
+    units = x[w, t]
+    w, t = np.repeat(w, units), np.repeat(t, units)
     order = rng.permutation(w.size)
-    _, first = np.unique(t[order], return_index=True)     # one random unit per engaged target
-    pick = order[first]
-    pick = pick[rng.random(pick.size) < share] if share < 1.0 else pick
-    pick = pick[:max_units]
-    if pick.size < 2:
+    first = _first_per_target(t[order])
+    if second:
+        order = np.delete(order, first)
+        first = _first_per_target(t[order])
+    return w[order[first]], t[order[first]]
+
+
+def _first_per_target(t: np.ndarray) -> np.ndarray:
+    """Positions of the first occurrence of each distinct value of ``t``."""
+    by_target = np.argsort(t, kind="stable")
+    head = np.ones(t.size, dtype=bool)
+    head[1:] = t[by_target[1:]] != t[by_target[:-1]]
+    return by_target[head]
+
+
+def reassign(state: SearchState, w: np.ndarray, t: np.ndarray, width: int) -> float:
+    """Take the units (``w[k]`` on ``t[k]``, distinct targets) off and re-place them optimally; returns
+    the change of F, reverting when rounding made it worse."""
+    before, saved = state.objective, state.copy()
+    state.add_units(w, t, -1)
+    cost = -state.surv[None, :] * state.problem.p[w, :]
+    rows, cols = min_cost_matching(cost, t, width)
+    state.add_units(w[rows], cols, 1)
+    if state.objective > before:
+        state.x, state.log_surv, state.surv = saved.x, saved.log_surv, saved.surv
         return 0.0
-    before = state.objective
-    uw, ut = w[pick], t[pick]
-    for i, j in zip(uw, ut):
-        state.x[i, j] -= 1
-        state.touch(int(j), -state.a[i, j])
-    cost = -state.surv[None, :] * state.problem.p[uw, :]   # (units, T)
-    rows, cols = linear_sum_assignment(cost)
-    for r, j in zip(rows, cols):
-        state.x[uw[r], j] += 1
-        state.touch(int(j), state.a[uw[r], j])
     return state.objective - before

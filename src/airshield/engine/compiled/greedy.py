@@ -8,12 +8,44 @@ from numba import njit
 
 
 @njit(cache=True)
+def _less(a, b, gain, cost, threat, weapon) -> bool:
+    """Row ``a`` comes before row ``b``: by -gain, then cost, threat, weapon, then row (numpy's
+    stable lexsort of the reference)."""
+    if gain[a] != gain[b]:
+        return -gain[a] < -gain[b]
+    if cost[a] != cost[b]:
+        return cost[a] < cost[b]
+    if threat[a] != threat[b]:
+        return threat[a] < threat[b]
+    if weapon[a] != weapon[b]:
+        return weapon[a] < weapon[b]
+    return a < b
+
+
+@njit(cache=True)
 def _stable_order(gain, cost, threat, weapon):
-    """Candidate rows sorted by -gain, then cost, threat, weapon, then original order."""
-    order = np.argsort(weapon, kind="mergesort")
-    order = order[np.argsort(threat[order], kind="mergesort")]
-    order = order[np.argsort(cost[order], kind="mergesort")]
-    return order[np.argsort(-gain[order], kind="mergesort")]
+    """Candidate rows in the reference's order (bottom-up merge sort)."""
+    m = len(gain)
+    order, spare = np.arange(m), np.empty(m, np.int64)
+    width = 1
+    while width < m:
+        for lo in range(0, m, 2 * width):
+            mid, hi = min(lo + width, m), min(lo + 2 * width, m)
+            i, j, k = lo, mid, lo
+            while i < mid and j < hi:
+                if _less(order[j], order[i], gain, cost, threat, weapon):
+                    spare[k] = order[j]
+                    j += 1
+                else:
+                    spare[k] = order[i]
+                    i += 1
+                k += 1
+            spare[k:k + mid - i] = order[i:mid]
+            k += mid - i
+            spare[k:k + hi - j] = order[j:hi]
+        order, spare = spare, order
+        width *= 2
+    return order
 
 
 @njit(cache=True)

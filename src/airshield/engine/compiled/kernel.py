@@ -1,14 +1,15 @@
 """The event loop of one replication, compiled (numba): the reference loop
 (:class:`airshield.engine.loop.RaidLoop` with a greedy or cost-aware assigner) event for event.
 
-The queue holds tuples (time, priority, sequence, threat, weapon, kill probability, x, y, z), so
-equal times are ordered as in the reference. Log rows are written, in the reference's order, to a
+The queue (:mod:`.queue`) orders events by (time, priority, sequence) as the reference's heap
+does. C2 decision times lie on the grid of ``cycle`` [s]; the decisions already scheduled are
+marked per grid step (``decided``), and decisions past the horizon are not scheduled at all (they
+would never run; the order of the others is unchanged). Log rows are written, in the reference's order, to a
 float table whose columns are :data:`LOG_COLUMNS`; kinds are codes into :data:`LOOP_KINDS`.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 
 import numpy as np
@@ -17,6 +18,7 @@ from numba import njit
 from airshield.engine.compiled.evaluate import value_at_risk
 from airshield.engine.compiled.greedy import greedy_choice
 from airshield.engine.compiled.kinematics import intercept_time, state
+from airshield.engine.compiled.queue import pop, push
 
 INTERCEPT, END, RELOAD, DECIDE = 0, 1, 2, 3
 LOOP_KINDS = ("engage", "kill", "miss", "ew_loss", "failure", "impact", "damage", "reload")
@@ -40,13 +42,14 @@ def _log(log, count, time, kind, threat, unit, weapon, rounds, cost, x, y, z, as
 
 
 @njit(cache=True)
-def _decide_at(queue, decisions, seq, time, cycle):
-    if cycle > 0:
-        time = math.ceil(time / cycle) * cycle
-    if time not in decisions:
-        decisions.add(time)
-        heapq.heappush(queue, (time, DECIDE, seq[0], -1, -1, 0.0, 0.0, 0.0, 0.0))
-        seq[0] += 1
+def _decide_at(queue, decided, time, cycle, horizon):
+    """Schedule a decision at the first grid time at or after ``time`` [s], once per grid step."""
+    step = math.ceil(time / cycle)
+    time = step * cycle
+    if time <= horizon and not decided[step]:
+        decided[step] = True
+        queue = push(queue, time, DECIDE, -1, -1, 0.0, 0.0, 0.0, 0.0)
+    return queue
 
 
 @njit(cache=True)
@@ -85,8 +88,23 @@ def _weights(tr, st, mu, targets, time):
 
 
 @njit(cache=True)
+def _distinct(threats, mark):
+    """The distinct values of ``threats`` (order of first appearance), using ``mark`` as scratch."""
+    out = np.empty(len(threats), np.int64)
+    n = 0
+    for j in threats:
+        if not mark[j]:
+            mark[j] = True
+            out[n] = j
+            n += 1
+    for i in range(n):
+        mark[out[i]] = False
+    return out[:n]
+
+
+@njit(cache=True)
 def _later(pr, mu, targets, end):
-    """Per target, the chance that cheap engagements opening later would kill it [-]."""
+    """Per target, in ``mu.scratch``, the chance that cheap engagements opening later would kill it [-]."""
     acc = mu.scratch
     for j in targets:
         acc[j] = 0.0
@@ -95,11 +113,9 @@ def _later(pr, mu, targets, end):
         j = pr.threat[p]
         if pr.cheap[p] and mu.stock[pr.weapon[p]] > 0 and mu.is_target[j]:
             acc[j] += math.log1p(-min(pr.pk[p], 1 - 1e-12))
-    later = np.empty(len(targets))
-    for i in range(len(targets)):
-        later[i] = 1.0 - math.exp(acc[targets[i]])
-        mu.is_target[targets[i]] = False
-    return later
+    for j in targets:
+        acc[j] = 1.0 - math.exp(acc[j])
+        mu.is_target[j] = False
 
 
 @njit(cache=True)
@@ -130,15 +146,15 @@ def _candidates(pr, st, mu, time, cost_aware):
         rounds[i] = min(pr.salvo[p], mu.stock[pr.weapon[p]])
         p_kill[i] = 1.0 - math.pow(1.0 - pr.pk[p], float(rounds[i]))
         cost[i] = float(rounds[i]) * pr.round_cost[p]
-    targets = np.unique(pr.threat[rows])
+    targets = _distinct(pr.threat[rows], mu.is_target)
     _weights(st.tr, st, mu, targets, time)
     for i in range(count):
         weight[i] = mu.weight[pr.threat[rows[i]]]
     later = np.zeros(count)
     if cost_aware and count:
-        by_target = _later(pr, mu, targets, end)
+        _later(pr, mu, targets, end)
         for i in range(count):
-            later[i] = by_target[np.searchsorted(targets, pr.threat[rows[i]])]
+            later[i] = mu.scratch[pr.threat[rows[i]]]
     return rows, rounds, p_kill, cost, weight, later
 
 
@@ -155,42 +171,24 @@ def _damage(st, mu, log, count, time, j, x, y, z):
 
 
 @njit(cache=True)
-def run_loop(pr, st, mu, horizon, cycle, look, cost_aware, value_per_usd, log):
-    """Process the replication's events up to ``horizon`` [s]; returns (log table, rows used)."""
-    tr = st.tr
+def run_loop(pr, st, mu, queue, opens, horizon, cycle, look, cost_aware, value_per_usd, log):
+    """Process the replication's events up to ``horizon`` [s]; returns (log table, rows used).
+    ``opens``: the distinct opening times of the engagement pairs [s]."""
     count = np.zeros(1, dtype=np.int64)
-    seq = np.zeros(1, dtype=np.int64)
-    queue = [(0.0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0)]
-    queue.pop()
-    decisions = {0.0}
-    decisions.clear()
+    decided = np.zeros(int(math.ceil(horizon / cycle)) + 2, dtype=np.bool_)
     n = len(st.end_time)
     for j in range(n):
-        heapq.heappush(queue, (st.end_time[j], END, seq[0], j, -1, 0.0, 0.0, 0.0, 0.0))
-        seq[0] += 1
-    for t in np.unique(pr.open):
-        _decide_at(queue, decisions, seq, t, cycle)
+        queue = push(queue, st.end_time[j], END, j, -1, 0.0, 0.0, 0.0, 0.0)
+    for t in opens:
+        queue = _decide_at(queue, decided, t, cycle, horizon)
     for w in range(len(mu.stock)):
         if mu.stock[w] == 0 and mu.magazine[w] > 0:
             mu.reloading[w] = True
-            heapq.heappush(queue, (st.reload[st.weapon_unit[w]], RELOAD, seq[0], -1, w, 0.0, 0.0, 0.0, 0.0))
-            seq[0] += 1
-    while len(queue) and queue[0][0] <= horizon:
-        time, priority, _, j, w, p_kill, x, y, z = heapq.heappop(queue)
+            queue = push(queue, st.reload[st.weapon_unit[w]], RELOAD, -1, w, 0.0, 0.0, 0.0, 0.0)
+    while queue.size[0] and queue.time[0] <= horizon:
+        time, priority, j, w, p_kill, x, y, z = pop(queue)
         if priority == END:
-            if not mu.alive[j]:
-                continue
-            mu.alive[j] = False
-            mu.ended_at[j] = time
-            ex, ey, ez = st.end_xyz[j, 0], st.end_xyz[j, 1], st.end_xyz[j, 2]
-            fate = st.fate[j]
-            if fate == FATE_FAILURE or fate == FATE_EW:
-                log = _log(log, count, time, FAILURE if fate == FATE_FAILURE else EW_LOSS, j, -1, -1, 0, 0.0,
-                           ex, ey, ez, -1, 0.0)
-                continue
-            log = _log(log, count, time, IMPACT, j, -1, -1, 0, 0.0, ex, ey, ez, -1, 0.0)
-            if not st.harmless[j]:
-                log = _damage(st, mu, log, count, time, j, ex, ey, ez)
+            log = _end(st, mu, log, count, time, j)
         elif priority == INTERCEPT:
             unit = st.weapon_unit[w]
             mu.busy[unit] -= 1
@@ -204,8 +202,8 @@ def run_loop(pr, st, mu, horizon, cycle, look, cost_aware, value_per_usd, log):
                     mu.ended_at[j] = time
                 else:
                     mu.look_until[j] = time + look
-                    _decide_at(queue, decisions, seq, time + look, cycle)
-            _decide_at(queue, decisions, seq, time, cycle)
+                    queue = _decide_at(queue, decided, time + look, cycle, horizon)
+            queue = _decide_at(queue, decided, time, cycle, horizon)
         elif priority == RELOAD:
             rounds = min(mu.reload_size[w], mu.magazine[w])
             mu.stock[w] += rounds
@@ -213,19 +211,37 @@ def run_loop(pr, st, mu, horizon, cycle, look, cost_aware, value_per_usd, log):
             mu.reloading[w] = False
             log = _log(log, count, time, RELOADED, -1, st.weapon_unit[w], w, rounds, 0.0,
                        np.nan, np.nan, np.nan, -1, 0.0)
-            _decide_at(queue, decisions, seq, time, cycle)
+            queue = _decide_at(queue, decided, time, cycle, horizon)
         else:
-            decisions.discard(time)
-            log = _decide(pr, st, mu, queue, decisions, seq, log, count, time, cost_aware, value_per_usd)
+            decided[int(round(time / cycle))] = False
+            log, queue = _decide(pr, st, mu, queue, log, count, time, cost_aware, value_per_usd)
     return log, count[0]
 
 
 @njit(cache=True)
-def _decide(pr, st, mu, queue, decisions, seq, log, count, time, cost_aware, value_per_usd):
+def _end(st, mu, log, count, time, j):
+    """A threat's unopposed end (impact, failure, EW loss), if it is still flying."""
+    if not mu.alive[j]:
+        return log
+    mu.alive[j] = False
+    mu.ended_at[j] = time
+    ex, ey, ez = st.end_xyz[j, 0], st.end_xyz[j, 1], st.end_xyz[j, 2]
+    fate = st.fate[j]
+    if fate == FATE_FAILURE or fate == FATE_EW:
+        return _log(log, count, time, FAILURE if fate == FATE_FAILURE else EW_LOSS, j, -1, -1, 0, 0.0,
+                    ex, ey, ez, -1, 0.0)
+    log = _log(log, count, time, IMPACT, j, -1, -1, 0, 0.0, ex, ey, ez, -1, 0.0)
+    if not st.harmless[j]:
+        log = _damage(st, mu, log, count, time, j, ex, ey, ez)
+    return log
+
+
+@njit(cache=True)
+def _decide(pr, st, mu, queue, log, count, time, cost_aware, value_per_usd):
     tr = st.tr
     rows, rounds, p_kill, cost, weight, later = _candidates(pr, st, mu, time, cost_aware)
     if len(rows) == 0:
-        return log
+        return log, queue
     free = st.channels - mu.busy
     threat = pr.threat[rows]
     chosen = greedy_choice(threat, pr.unit[rows], pr.weapon[rows], p_kill, weight, cost, later, free,
@@ -254,9 +270,7 @@ def _decide(pr, st, mu, queue, decisions, seq, log, count, time, cost_aware, val
         mu.in_flight[j] += 1
         mu.used[p] = True
         log = _log(log, count, time, ENGAGE, j, u, w, r, cost[c], hx, hy, hz, -1, 0.0)
-        heapq.heappush(queue, (meet[i], INTERCEPT, seq[0], j, w, kill, mx, my, mz))
-        seq[0] += 1
+        queue = push(queue, meet[i], INTERCEPT, j, w, kill, mx, my, mz)
         if reload:
-            heapq.heappush(queue, (time + st.reload[u], RELOAD, seq[0], -1, w, 0.0, 0.0, 0.0, 0.0))
-            seq[0] += 1
-    return log
+            queue = push(queue, time + st.reload[u], RELOAD, -1, w, 0.0, 0.0, 0.0, 0.0)
+    return log, queue

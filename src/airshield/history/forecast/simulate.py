@@ -28,6 +28,7 @@ from airshield.history.params import GROUP_OF_CLASS
 from airshield.history.replay import build_world, replay_document
 from airshield.history.spec import RaidSpec
 from airshield.runs import run_monte_carlo
+from airshield.runs.options import RunOptions
 
 COUNTS = ("launched", "destroyed", "lost")
 
@@ -63,7 +64,7 @@ def simulate_raid(task: SimTask) -> RaidSim:
     if not document["raid"]["waves"]:
         return RaidSim(task.spec.id, {}, time.perf_counter() - start)
     world = build_world(document, f"replay of {task.spec.id}")
-    result = run_monte_carlo(world, seed=raid_seed(task.seed, task.spec.id), replications=task.replications)
+    result = run_monte_carlo(world, RunOptions(seed=raid_seed(task.seed, task.spec.id), replications=task.replications))
     catalogue = load_catalogue(document.get("catalogue") or None)
     per_rep = [reported_counts(m.by_threat, catalogue) for m in result.metrics]
     groups = sorted({g for rep in per_rep for g in rep})

@@ -66,8 +66,8 @@ def verify(judge: EngineJudge, space: AttackSpace, raids: dict[str, np.ndarray],
     values = {name: judge.objective(space.raid(n, name), indices) for name, n in raids.items()}
     out = {}
     for name, n in raids.items():
-        entry = {"objective": interval(values[name]),
-                 "total": interval(judge.total(space.raid(n, name), indices)), "threats": int(n.sum())}
+        entry = {"objective": interval(values[name], lower=0.0),
+                 "total": interval(judge.total(space.raid(n, name), indices), lower=0.0), "threats": int(n.sum())}
         if name != "scenario" and "scenario" in values:
             entry["minus_scenario"] = interval(values[name] - values["scenario"])
         out[name] = entry

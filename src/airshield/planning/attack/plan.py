@@ -89,7 +89,7 @@ def plan_attack(source: str | Path, *, objective: str | None = None, replication
 
 
 VERIFY_METHOD = ("both raids run on the same seed and replications 0..n-1 (those of `airshield run`), apart from "
-                 "the search's own replications; intervals: 95 % normal approximation of the mean; "
+                 "the search's own replications; intervals: 95 % t interval of the mean (value lost cut at 0); "
                  "'minus_scenario' pairs replications by index")
 
 

@@ -3,7 +3,8 @@
 
 const $ = (id) => document.getElementById(id);
 const state = {showToken: 0, shown: null, scenarios: [], runs: [], run: null, scene: null, replay: null, job: null, playing: false,
-               t: 0, tEnd: 1, speed: 300, view: null, map: null, basemap: null, yamlSource: "", lastFrame: 0};
+               t: 0, tEnd: 1, speed: 300, view: null, map: null, basemap: null, neighbours: null, cities: [], palette: {},
+               yamlSource: "", lastFrame: 0, previewing: false};
 window.airshield = state;
 
 async function api(path, options = {}) {
@@ -28,35 +29,58 @@ function option(select, value, text) { const o = document.createElement("option"
 
 function circle(lon, lat, radius, n = 48) {
   const ring = [], dLat = radius / 111320, dLon = radius / (111320 * Math.cos(lat * Math.PI / 180));
-  for (let i = 0; i <= n; i++) { const a = 2 * Math.PI * i / n; ring.push([lon + dLon * Math.sin(a), lat + dLat * Math.cos(a)]); }
+  for (let i = 0; i <= n; i++) { const a = 2 * Math.PI * i / n; ring.push([lon + dLon * Math.cos(a), lat + dLat * Math.sin(a)]); }
   return ring;
 }
 const point = (p, props) => ({type: "Feature", geometry: {type: "Point", coordinates: [p.lon, p.lat]}, properties: props});
 const disc = (p, r, props) => ({type: "Feature", geometry: {type: "Polygon", coordinates: [circle(p.lon, p.lat, r)]}, properties: props});
 const fc = (features) => ({type: "FeatureCollection", features});
 
+/* Map layers of a scene; `item` and `kind` name what the laydown editor moves or deletes. */
 function sceneLayers(scene) {
   const top = Math.max(...scene.assets.map((a) => a.value), 1e-9);
   return {
     coverage: fc(scene.sensors.filter((s) => s.coverage_m > 0).map((s) => disc(s, s.coverage_m, {name: `${s.name} (${s.type}) coverage ${Math.round(s.coverage_m / 1000)} km`}))),
     envelopes: fc(scene.fire_units.filter((u) => u.envelope_m > 0).map((u) => disc(u, u.envelope_m, {name: `${u.name} envelope ${Math.round(u.envelope_m / 1000)} km`}))),
-    ew: fc(scene.ew_zones.map((z) => disc(z, z.radius_m, {name: `EW zone ${z.name}`}))),
+    ew: fc(scene.ew_zones.map((z) => disc(z, z.radius_m, {name: `EW zone ${z.name}`, item: z.name, kind: "ew_zone"}))),
     launch: fc(scene.launch_areas.map((a) => disc(a, a.spread_m, {name: `launch area ${a.name}: ${a.waves.join(", ")}`}))),
     assets: fc(scene.assets.map((a) => point(a, {name: `${a.name}: value ${fmt(a.value)}`, r: 4 + 12 * Math.sqrt(a.value / top)}))),
-    units: fc(scene.fire_units.map((u) => point(u, {name: `${u.name} (${u.type}): ${u.munitions.join(", ")}`}))),
-    sensors: fc(scene.sensors.map((s) => point(s, {name: `${s.name} (${s.type})`}))),
+    units: fc(scene.fire_units.map((u) => point(u, {name: `${u.name} (${u.type}): ${u.munitions.join(", ")}`, item: u.name, kind: "fire_unit"}))),
+    sensors: fc(scene.sensors.map((s) => point(s, ownSensor(scene, s) ? {name: `${s.name} (${s.type})`, item: s.name, kind: "sensor"}
+                                                       : {name: `${s.name} (${s.type}), part of its fire unit`}))),
   };
 }
 
-const SCENE_STYLE = [
-  ["launch", "fill", {"fill-color": "#424242", "fill-opacity": 0.12}], ["launch-line", "line", {"line-color": "#424242"}, "launch"],
-  ["coverage", "fill", {"fill-color": "#1e88e5", "fill-opacity": 0.05}], ["coverage-line", "line", {"line-color": "#1e88e5", "line-opacity": 0.45, "line-width": 0.7}, "coverage"],
-  ["envelopes", "line", {"line-color": "#2e7d32", "line-width": 0.9}],
-  ["ew", "fill", {"fill-color": "#8e24aa", "fill-opacity": 0.12}], ["ew-line", "line", {"line-color": "#8e24aa", "line-dasharray": [3, 2]}, "ew"],
-  ["assets", "circle", {"circle-color": "#d32f2f", "circle-opacity": 0.6, "circle-radius": ["get", "r"], "circle-stroke-color": "#7f0000", "circle-stroke-width": 1}],
-  ["units", "circle", {"circle-color": "#2e7d32", "circle-radius": 3.5, "circle-stroke-color": "#fff", "circle-stroke-width": 0.8}],
-  ["sensors", "circle", {"circle-color": "#1565c0", "circle-radius": 2.5}],
-];
+/* A sensor of the scenario's own list, not the radar of a fire unit ("unit/radar"). */
+function ownSensor(scene, s) {
+  const slash = s.name.indexOf("/");
+  return slash < 0 || !scene.fire_units.some((u) => u.name === s.name.slice(0, slash));
+}
+
+/* [layer id, type, paint, source] of the scene, coloured by the shared palette (GET /api/palette). */
+function sceneStyle(P) {
+  return [
+    ["launch", "fill", {"fill-color": P.launch_area, "fill-opacity": 0.12}], ["launch-line", "line", {"line-color": P.launch_area}, "launch"],
+    ["coverage", "fill", {"fill-color": P.sensor, "fill-opacity": 0.04}], ["coverage-line", "line", {"line-color": P.sensor, "line-opacity": 0.45, "line-width": 0.7}, "coverage"],
+    ["envelopes", "line", {"line-color": P.fire_unit, "line-width": 0.9, "line-opacity": 0.7}],
+    ["ew", "fill", {"fill-color": P.ew_zone, "fill-opacity": 0.12}], ["ew-line", "line", {"line-color": P.ew_zone, "line-dasharray": [3, 2]}, "ew"],
+    ["assets", "circle", {"circle-color": P.asset, "circle-opacity": 0.6, "circle-radius": ["get", "r"], "circle-stroke-color": "#7f0000", "circle-stroke-width": 1}],
+    ["sensors", "circle", {"circle-color": P.sensor, "circle-radius": 3, "circle-stroke-color": "#fff", "circle-stroke-width": 0.6}],
+    ["units", "circle", {"circle-color": P.fire_unit, "circle-radius": 4.5, "circle-stroke-color": "#fff", "circle-stroke-width": 1}],
+  ];
+}
+
+const LEGEND = [["asset", "asset"], ["fire_unit", "fire unit"], ["sensor", "sensor"], ["threat", "threat in flight"],
+                ["kill", "kill"], ["ew_zone", "EW zone / EW loss"], ["impact", "impact"], ["engage", "engagement"],
+                ["launch_area", "launch area"]];
+
+function renderLegend() {
+  const box = $("legend"); box.innerHTML = "";
+  for (const [key, text] of LEGEND) {
+    const row = document.createElement("div"), swatch = document.createElement("i");
+    swatch.style.background = state.palette[key]; row.append(swatch, text); box.appendChild(row);
+  }
+}
 
 function makeMap() {
   try {
@@ -64,13 +88,17 @@ function makeMap() {
     if (!window.maplibregl || !(probe.getContext("webgl2") || probe.getContext("webgl"))) throw new Error("no WebGL");
     const map = new maplibregl.Map({
       container: "map", attributionControl: false, center: [31.2, 48.8], zoom: 4.6,
-      style: {version: 8, sources: {oblasts: {type: "geojson", data: state.basemap}},
-              layers: [{id: "bg", type: "background", paint: {"background-color": "#dfe9f3"}},
-                       {id: "oblasts", type: "fill", source: "oblasts", paint: {"fill-color": "#f4f1ea"}},
-                       {id: "oblast-lines", type: "line", source: "oblasts", paint: {"line-color": "#9e9e9e", "line-width": 0.8}}]},
+      style: {version: 8, sources: {oblasts: {type: "geojson", data: state.basemap}, neighbours: {type: "geojson", data: state.neighbours}},
+              layers: [{id: "bg", type: "background", paint: {"background-color": state.palette.sea}},
+                       {id: "neighbours", type: "fill", source: "neighbours", paint: {"fill-color": state.palette.neighbour}},
+                       {id: "neighbour-lines", type: "line", source: "neighbours", paint: {"line-color": "#b0b0b0", "line-width": 0.6}},
+                       {id: "oblasts", type: "fill", source: "oblasts", paint: {"fill-color": state.palette.land}},
+                       {id: "oblast-lines", type: "line", source: "oblasts", paint: {"line-color": state.palette.border, "line-width": 0.8}}]},
     });
-    map.addControl(new maplibregl.NavigationControl({showCompass: false}), "top-left");
-    map.on("move", () => drawFrame());
+    map.addControl(new maplibregl.NavigationControl({showCompass: true, visualizePitch: false}), "top-left");
+    map.addControl(new maplibregl.ScaleControl({maxWidth: 140, unit: "metric"}), "bottom-left");
+    map.on("move", () => { drawFrame(); mapLabels.update(); });
+    map.on("moveend", () => insetMap.draw());
     map.on("resize", () => { sizeOverlay(); drawFrame(); });
     state.map = map;
     state.view = {project: (lon, lat) => { const p = map.project([lon, lat]); return [p.x, p.y]; },
@@ -80,7 +108,7 @@ function makeMap() {
     const view = new FallbackView($("map"), state.basemap);
     view.onBase = drawSceneFallback;
     state.view = view;
-    window.addEventListener("resize", () => { view.resize(); sizeOverlay(); drawFrame(); });
+    window.addEventListener("resize", () => { view.resize(); sizeOverlay(); drawFrame(); mapLabels.update(); });
     return Promise.resolve();
   }
 }
@@ -88,29 +116,35 @@ function makeMap() {
 function drawSceneFallback(ctx) {
   if (!state.scene) return;
   const v = state.view;
-  for (const a of state.scene.assets) { const p = v.project(a.lon, a.lat); ctx.fillStyle = "#d32f2f"; ctx.beginPath(); ctx.arc(p[0], p[1], 4, 0, 6.3); ctx.fill(); }
-  for (const u of state.scene.fire_units) { const p = v.project(u.lon, u.lat); ctx.fillStyle = "#2e7d32"; ctx.fillRect(p[0] - 3, p[1] - 3, 6, 6); }
+  for (const a of state.scene.assets) { const p = v.project(a.lon, a.lat); ctx.fillStyle = state.palette.asset; ctx.beginPath(); ctx.arc(p[0], p[1], 4, 0, 6.3); ctx.fill(); }
+  for (const u of state.scene.fire_units) { const p = v.project(u.lon, u.lat); ctx.fillStyle = state.palette.fire_unit; ctx.fillRect(p[0] - 3, p[1] - 3, 6, 6); }
 }
 
-function showScene(scene) {
+/* Draw a scene; the view zooms to the defended area (assets, fire units, sensors, EW zones) unless keepView. */
+function showScene(scene, keepView = false) {
   state.scene = scene;
   const layers = sceneLayers(scene);
   const lons = [], lats = [];
-  for (const key of ["assets", "sensors", "fire_units", "launch_areas"]) for (const p of scene[key]) { lons.push(p.lon); lats.push(p.lat); }
-  const bounds = [Math.min(...lons) - 0.5, Math.min(...lats) - 0.5, Math.max(...lons) + 0.5, Math.max(...lats) + 0.5];
+  for (const key of ["assets", "sensors", "fire_units", "ew_zones"]) for (const p of scene[key]) { lons.push(p.lon); lats.push(p.lat); }
+  if (!lons.length) for (const p of scene.launch_areas) { lons.push(p.lon); lats.push(p.lat); }
+  const pad = Math.max(0.15, 0.08 * Math.max(Math.max(...lons) - Math.min(...lons), Math.max(...lats) - Math.min(...lats)));
+  const bounds = [Math.min(...lons) - pad, Math.min(...lats) - pad, Math.max(...lons) + pad, Math.max(...lats) + pad];
   if (state.map) {
     const map = state.map;
-    for (const [id, type, paint, source] of SCENE_STYLE) {
+    for (const [id, type, paint, source] of sceneStyle(state.palette)) {
       const src = source || id;
       if (!map.getSource(src)) map.addSource(src, {type: "geojson", data: layers[src]}); else map.getSource(src).setData(layers[src]);
       if (!map.getLayer(id)) {
         map.addLayer({id, type, source: src, paint});
-        if (["assets", "units", "sensors"].includes(id)) tooltipOn(map, id);
+        if (["assets", "units", "sensors", "ew"].includes(id)) tooltipOn(map, id);
+        if (["units", "sensors", "ew"].includes(id)) laydownEditor.attach(map, id);
       }
     }
   }
-  state.view.fit(bounds);
+  mapLabels.setScene(scene);
+  if (!keepView) state.view.fit(bounds);
   if (!state.map) state.view.drawBase();
+  mapLabels.update(); insetMap.draw();
 }
 
 function tooltipOn(map, id) {
@@ -205,11 +239,17 @@ function showYamlError(body) {
   const area = $("yaml");
   area.setAttribute("aria-invalid", "true");
   $("yaml-box").open = true;
-  if (body.line) {
-    const lines = area.value.split("\n"), start = lines.slice(0, body.line - 1).join("\n").length + (body.line > 1 ? 1 : 0);
-    area.focus(); area.setSelectionRange(start, start + (lines[body.line - 1] || "").length);
-    area.scrollTop = Math.max(0, (body.line - 4) * 16);
-  }
+  if (body.line) scrollToLine(area, body.line);
+}
+
+/* Select line `line` (1-based) of the editor and scroll it, and the editor itself, into view. */
+function scrollToLine(area, line) {
+  const lines = area.value.split("\n"), start = lines.slice(0, line - 1).join("\n").length + (line > 1 ? 1 : 0);
+  area.focus({preventScroll: true}); area.setSelectionRange(start, start + (lines[line - 1] || "").length);
+  const style = getComputedStyle(area), size = parseFloat(style.fontSize);
+  const height = style.lineHeight === "normal" ? 1.2 * size : parseFloat(style.lineHeight);
+  area.scrollTop = Math.max(0, (line - 1) * height - area.clientHeight / 2 + height);
+  area.scrollIntoView({block: "center"});
 }
 
 async function validateYaml() {
@@ -266,8 +306,7 @@ async function showRun(name) {
   const stale = () => token !== state.showToken;
   state.run = name; state.shown = null; setPlaying(false);
   const base = `/api/runs/${encodeURIComponent(name)}`;
-  $("dl-report").href = `${base}/report.html?download=true`;
-  for (const f of ["geojson", "kml", "czml"]) $(`dl-${f}`).href = `${base}/export/${f}`;
+  setDownloads(base);
   $("summary-run").textContent = name;
   const detail = await api(base);
   if (stale()) return;
@@ -290,6 +329,13 @@ async function showRun(name) {
   state.shown = name;
 }
 
+function setDownloads(base) {
+  const start = $("export-start").value.trim(), query = start ? `?start=${encodeURIComponent(start)}` : "";
+  $("dl-report").href = `${base}/report.html?download=true`;
+  for (const f of ["geojson", "kml", "czml", "gpkg"]) $(`dl-${f}`).href = `${base}/export/${f}${query}`;
+  for (const f of ["csv", "parquet"]) $(`dl-${f}`).href = `${base}/metrics.${f}`;
+}
+
 function renderSummary(s) {
   const box = $("summary"); box.innerHTML = "";
   if (!s) { box.textContent = "this run is not complete"; return; }
@@ -304,34 +350,22 @@ function renderSummary(s) {
   }
 }
 
-async function compare() {
-  const out = $("compare-out");
-  try {
-    const data = await api(`/api/compare?runs=${encodeURIComponent($("compare-a").value)}&runs=${encodeURIComponent($("compare-b").value)}`);
-    const cols = Object.keys(data.rows[0] || {}).filter((c) => c !== "measure");
-    const table = document.createElement("table"), head = table.insertRow();
-    for (const c of ["measure", "A", "B"]) { const th = document.createElement("th"); th.textContent = c; th.scope = "col"; head.appendChild(th); }
-    for (const row of data.rows) { const tr = table.insertRow(); tr.insertCell().textContent = row.measure; for (const c of cols) tr.insertCell().textContent = fmt(row[c]); }
-    const caption = table.createCaption(); caption.textContent = `A = ${cols[0]}, B = ${cols[1]}`;
-    out.innerHTML = ""; out.appendChild(table);
-  } catch (e) { out.textContent = e.message; }
-}
-
 /* ---------- planning results ---------- */
 
-async function loadPlans() {
+async function loadPlans(choose) {
   const select = $("plan-select"); select.innerHTML = "";
   const plans = await api("/api/plans");
   if (!plans.length) { option(select, "", "no plans yet"); return; }
   for (const p of plans) option(select, p.name, `${p.kind}: ${p.scenario} (${p.name})`);
-  await showPlan(plans[0].name);
+  select.value = plans.some((p) => p.name === choose) ? choose : plans[0].name;
+  await showPlan(select.value);
 }
 
 function flatRows(obj, prefix = "", rows = []) {
   for (const [k, v] of Object.entries(obj || {})) {
     const key = prefix ? `${prefix}.${k}` : k;
     if (v && typeof v === "object" && !Array.isArray(v) && rows.length < 60) flatRows(v, key, rows);
-    else if (Array.isArray(v) && v.length <= 4 && v.every((x) => typeof x === "number")) rows.push([key, v]);
+    else if (Array.isArray(v) && v.length <= 4 && v.every((x) => x === null || typeof x === "number")) rows.push([key, v]);
     else if (typeof v !== "object") rows.push([key, v]);
   }
   return rows;
@@ -347,8 +381,9 @@ async function showPlan(name) {
       const img = document.createElement("img"); img.src = `/api/plans/${name}/images/${image}`;
       img.alt = `${plan.kind} plot ${image}`; img.style.maxWidth = "100%"; out.appendChild(img);
     }
-    const table = document.createElement("table");
-    for (const [k, v] of flatRows(plan.results)) {
+    if (plan.kind === "pledges") { showPledges(name, plan, out); return; }
+    const table = plan.kind === "sweep" ? sweepTable(plan.results.rows) : document.createElement("table");
+    if (plan.kind !== "sweep") for (const [k, v] of flatRows(plan.results)) {
       const tr = table.insertRow(); tr.insertCell().textContent = k;
       tr.insertCell().textContent = Array.isArray(v) ? v.map(fmt).join(" .. ") : typeof v === "number" ? fmt(v) : String(v);
     }
@@ -357,11 +392,46 @@ async function showPlan(name) {
   } catch (e) { out.textContent = e.message; }
 }
 
+/* pledge assessments: the three cases month by month, the shortfall and the verified buy list */
+function interval(x) { return x ? `${fmt(x.mean)} [${fmt(x.ci95[0])}, ${fmt(x.ci95[1])}]` : "-"; }
+
+function rowsTable(caption, head, rows) {
+  const table = document.createElement("table");
+  table.createCaption().textContent = caption;
+  const tr = table.insertRow();
+  for (const h of head) { const th = document.createElement("th"); th.textContent = h; tr.appendChild(th); }
+  for (const r of rows) { const row = table.insertRow(); for (const c of r) row.insertCell().textContent = c; }
+  return table;
+}
+
+function showPledges(name, plan, out) {
+  const r = plan.results;
+  out.appendChild(rowsTable(`pledges on ${plan.scenario}: neutralised share and value lost per month (95% interval)`,
+    ["month", "case", "neutralised share", "value lost", "minus on time"],
+    r.months.map((m) => [m.month, m.case, interval(m.neutralised_share), interval(m.value_lost),
+      interval((m.minus_on_time || {}).value_lost)])));
+  const s = r.shortfall;
+  const p = document.createElement("p");
+  p.textContent = `target ${fmt(s.target)} (${s.target_basis}); months below it: ${s.months_below_target.join(", ") || "none"}`;
+  out.appendChild(p);
+  if (r.buy && r.buy.mix) {
+    const b = r.buy, v = b.verification;
+    out.appendChild(rowsTable(`buy list within ${fmt(b.budget)} USD: predicted ${fmt(b.predicted_value_lost)}, verified ${interval(v.chosen)}`,
+      ["option", "quantity"], Object.entries(b.mix).filter(([, q]) => q).map(([k, q]) => [k, q])));
+  }
+  const link = document.createElement("a");
+  link.href = `/api/plans/${name}/report.html`; link.textContent = "full report (ledger with sources, plots)";
+  out.appendChild(link);
+}
+
 /* ---------- wiring ---------- */
 
 async function main() {
-  state.basemap = await api("/api/basemap");
+  [state.basemap, state.neighbours, state.cities, state.palette] = await Promise.all(
+    ["/api/basemap", "/api/neighbours", "/api/cities", "/api/palette"].map((path) => api(path)));
+  renderLegend();
   await makeMap();
+  mapLabels.init($("labels"), state); insetMap.init($("inset"), state);
   $("scenario-select").addEventListener("change", (e) => selectScenario(e.target.value));
   $("reset-yaml-btn").addEventListener("click", () => { $("yaml").value = state.yamlSource; clearYamlError(); });
   $("validate-btn").addEventListener("click", validateYaml);
@@ -370,6 +440,11 @@ async function main() {
   $("refresh-btn").addEventListener("click", () => loadRuns());
   $("run-select").addEventListener("change", (e) => showRun(e.target.value));
   $("compare-btn").addEventListener("click", compare);
+  $("preview-btn").addEventListener("click", previewScenario);
+  $("show-labels").addEventListener("change", (e) => { $("labels").hidden = !e.target.checked; });
+  $("export-start").addEventListener("change", () => { if (state.run) setDownloads(`/api/runs/${encodeURIComponent(state.run)}`); });
+  laydownEditor.init();
+  initTasks();
   $("plan-select").addEventListener("change", (e) => showPlan(e.target.value));
   $("online-tiles").addEventListener("change", (e) => toggleTiles(e.target.checked));
   $("play-btn").addEventListener("click", () => setPlaying(!state.playing));

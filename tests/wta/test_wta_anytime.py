@@ -1,0 +1,39 @@
+"""The heuristic as an anytime solver on the hard family: uses its time, never worse with more, near optimal."""
+
+import numpy as np
+import pytest
+
+from airshield.wta import ExactSolver, GreedySolver, HeuristicSolver, generate
+
+
+@pytest.fixture(scope="module")
+def medium():
+    return generate(30, None, 3, seed=4, family="hard")
+
+
+def test_a_longer_limit_never_returns_worse(medium):
+    short = HeuristicSolver(seed=3).solve(medium, time_limit=0.2)
+    long = HeuristicSolver(seed=3).solve(medium, time_limit=0.8)
+    assert long.objective <= short.objective * (1 + 1e-12)
+    assert long.objective <= GreedySolver().solve(medium).objective
+
+
+def test_uses_the_time_limit_and_stops_near_it(medium):
+    sol = HeuristicSolver(seed=1).solve(medium, time_limit=0.5)
+    assert sol.time_s >= 0.5 and sol.time_s < 0.5 + 3.0         # generous slack on a loaded machine
+    assert sol.info["restarts"] > 0 and medium.is_feasible(sol.x)
+
+
+def test_count_based_stop_is_deterministic(medium):
+    a = HeuristicSolver(restarts=3, patience=3, seed=5).solve(medium, time_limit=60)
+    b = HeuristicSolver(restarts=3, patience=3, seed=5).solve(medium, time_limit=60)
+    assert np.array_equal(a.x, b.x) and a.info["restarts"] == 3
+
+
+@pytest.mark.parametrize("W, mu, seed", [(6, 1, 1), (6, 3, 2), (10, 3, 2)])
+def test_within_a_tenth_of_a_percent_of_the_proven_optimum(W, mu, seed):
+    prob = generate(W, None, mu, seed, family="hard")
+    exact = ExactSolver().solve(prob, time_limit=60)
+    assert exact.optimal
+    heur = HeuristicSolver(seed=0).solve(prob, time_limit=0.3)
+    assert heur.objective <= exact.objective * 1.001
