@@ -16,6 +16,7 @@ from airshield.planning.attack.response import ResponseSettings
 from airshield.planning.attack.search import enumerate_space, improve, vertex
 from airshield.planning.attack.surrogate import build_surrogate
 from airshield.planning.common import load_base
+from airshield.web.plans import list_plans
 from airshield.world import load_world
 
 QUICK = ResponseSettings(search_replications=2, rounds=2, candidates=2, samples=1, per_lane=2)
@@ -78,6 +79,8 @@ def test_kyiv_small_best_response_beats_the_scenario_raid(tmp_path):
     assert record["kind"] == "attack" and record["settings"]["seed"] == 3
     assert {"best_value_lost", "scenario_value_lost", "raid"} <= set(record["results"])
     assert (tmp_path / "a" / "attack.png").exists() and (tmp_path / "a" / "attack.csv").exists()
+    (listed,) = list_plans(tmp_path)  # the web app's plans view lists it with its map of the raids
+    assert listed["kind"] == "attack" and listed["images"] == ["attack.png"]
 
 
 def test_national_best_response_beats_the_scenario_raid():
