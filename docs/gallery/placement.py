@@ -31,7 +31,7 @@ result = plan_placement(path, "iris-t-slm:1", replications=2, seed=2, samples=1,
 # %%
 site = [u for u in result.laydown if u["name"].startswith("opt-")][0]
 print(f"place {site['type']} at ({site['lat']:.2f}, {site['lon']:.2f})")
-for name, mean, low, high, model, _ in result.table():
+for name, mean, low, high, model, _error, _ in result.table():
     interval = format_interval(low, high)
     print(f"{name:>20}: value lost {format_number(mean)} [{interval}] value points (model {format_number(model)})")
 assert abs(site["lon"] - 31.0) < 0.5  # next to the valuable, threatened city

@@ -53,3 +53,20 @@ def test_cli_placement_runs(two_cities, tmp_path):
     data = json.loads(result.output)
     assert set(data["verification"]["laydowns"]) == {"optimised", "value-proportional", "scenario"}
     assert (tmp_path / "p" / "placement.png").exists()
+
+
+def test_every_laydown_has_the_same_units_and_the_model_error_is_reported(two_cities):
+    """Two IRIS-T SLM placed where the scenario has one: the scenario's baseline keeps its unit where it
+    stands and adds the second at the free site nearest it, so no laydown is credited with more units."""
+    result = plan_placement(two_cities, "iris-t-slm:2", replications=2, seed=1, samples=1, rings_km=(0.0, 10.0),
+                            bearings=4, map_image=False)
+    laydowns = result.verification["laydowns"]
+    assert set(laydowns) == {"optimised", "value-proportional", "scenario"}
+    for entry in laydowns.values():
+        assert entry["units"] == {"iris-t-slm": 2}
+        assert entry["model_error"] == entry["model_value_lost"] - entry["mean"]
+    scenario = result.baselines["scenario"]
+    assert len(scenario) == 2 and (scenario[0]["lat"], scenario[0]["lon"]) == (49.0, 33.45)  # iris-1 kept
+    assert abs(scenario[1]["lon"] - 33.45) < 0.2  # the extra one beside it
+    model = result.verification["model"]
+    assert set(model["ratio_model_to_verified"]) == set(laydowns) and isinstance(model["ranking_agrees"], bool)

@@ -29,7 +29,7 @@ def _leaves(model, path=""):
                 not _models(a) for a in typing.get_args(field.annotation) if a is not type(None)):
             out.append((path, name))
         for sub in nested:
-            list_like = typing.get_origin(field.annotation) is list
+            list_like = any(typing.get_origin(a) is list for a in (field.annotation, *typing.get_args(field.annotation)))
             out += _leaves(sub, here + ("[]" if list_like else ""))
     return out
 

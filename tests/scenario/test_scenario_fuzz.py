@@ -95,8 +95,8 @@ def mutated(draw, base):
             del container[key]
         elif action == "rename" and isinstance(container, dict):
             container[draw(st.text(min_size=1, max_size=8)) + "+"] = container.pop(key)
-        else:
-            container[key] = draw(wrong_values)
+        else:  # a copy: st.just gives the same object every time, which later mutations would nest in itself
+            container[key] = copy.deepcopy(draw(wrong_values))
     return doc
 
 

@@ -61,13 +61,30 @@ def plan() -> None:
 @click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
 @click.option("--time-limit", type=click.FloatRange(1), default=60.0, show_default=True, help="MILP time [s]")
 @click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True)
+@click.option("--robust", is_flag=True, help="hold against the attacker's best responses (defender-attacker game), "
+              "compared with the nominal placement")
+@click.option("--robust-iterations", type=click.IntRange(1, 50), default=4, show_default=True,
+              help="attacks at most (--robust)")
+@click.option("--robust-time", type=click.FloatRange(60), default=720.0, show_default=True,
+              help="wall time after which no new iteration starts [s] (--robust)")
+@click.option("--objective", default=None, help="the attacker's objective (--robust): value, power or city:NAME")
+@click.option("--search-replications", type=click.IntRange(1, 200), default=6, show_default=True,
+              help="engine replications per candidate raid in each attack (--robust)")
 @click.option("--out", type=click.Path(file_okay=False), default="plans/placement", show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @user_errors
-def placement(scenario, units, candidates, rings, bearings, replications, samples, seed, time_limit, workers, out,
-              as_json) -> None:
+def placement(scenario, units, candidates, rings, bearings, replications, samples, seed, time_limit, workers, robust,
+              robust_iterations, robust_time, objective, search_replications, out, as_json) -> None:
     from airshield.planning.placement import plan_placement
     from airshield.runs import open_backend
+    if robust:
+        from airshield.planning.attack.response import ResponseSettings
+        from airshield.planning.robust import RobustSettings
+        settings = RobustSettings(iterations=robust_iterations, budget_s=robust_time, time_limit=time_limit,
+                                  samples=samples, attack=ResponseSettings(search_replications=search_replications))
+        _robust(scenario, units, candidates, rings, bearings, replications, seed, settings, objective, workers, out,
+                as_json)
+        return
     with open_backend("local", workers) as backend:
         result = plan_placement(scenario, units, candidates=candidates, replications=replications, seed=seed,
                                 samples=samples, time_limit=time_limit, rings_km=_floats(rings, "--rings"),
@@ -81,8 +98,89 @@ def placement(scenario, units, candidates, rings, bearings, replications, sample
                f"{m['time_s']:.1f} s")
     print_table("Laydown", ("unit", "type", "lat", "lon"),
                 [(u["name"], u["type"], u["lat"], u["lon"]) for u in result.laydown if u["name"].startswith("opt-")])
-    print_table(f"Verification ({result.verification['replications']} replications, 95% interval of the mean)",
-                ("laydown", "value lost", "ci95 low", "ci95 high", "model", "minus optimised [ci95]"), result.table())
+    print_table(f"Verification ({result.verification['replications']} replications, 95% interval of the mean; "
+                f"every laydown has {result.units})",
+                ("laydown", "value lost", "ci95 low", "ci95 high", "model", "model error", "minus optimised [ci95]"),
+                result.table())
+    click.echo(result.trust())
+    for key, path in result.files.items():
+        click.echo(f"{key}: {path}")
+
+
+def _robust(scenario, units, candidates, rings, bearings, replications, seed, settings, objective, workers, out,
+            as_json) -> None:
+    from airshield.planning.robust_plan import plan_robust_placement
+    from airshield.planning.common import interval_text
+    from airshield.runs import open_backend
+    with open_backend("local", workers) as backend:
+        result = plan_robust_placement(scenario, units, candidates=candidates, replications=replications, seed=seed,
+                                       settings=settings, objective=objective, rings_km=_floats(rings, "--rings"),
+                                       bearings=bearings, out=out, backend=backend)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    print_table("The game (verified worst: the attacker's best response, search replications)",
+                ("iteration", "verified worst", "best so far", "defender bound", "gap", "new raid", "seconds"),
+                result.iteration_rows())
+    g, c = result.game, result.comparison
+    same = " (the nominal laydown itself)" if c["same_laydown"] else ""
+    click.echo(f"stopped: {g['stopped']}; robust laydown from iteration {g['robust_iteration']}{same}")
+    print_table(f"Nominal vs robust laydown against every raid of the game ({c['replications']} replications, "
+                f"{g['objective']}, 95% interval)", ("raid", "nominal", "robust", "nominal - robust"),
+                result.comparison_rows())
+    w, d = c["worst"], c["worst_nominal_minus_robust"]
+    click.echo(f"worst case: nominal {w['nominal']['mean']:.4g} (raid {w['nominal']['raid']}), robust "
+               f"{w['robust']['mean']:.4g} (raid {w['robust']['raid']}); nominal - robust {interval_text(d)} (paired)")
+    click.echo(f"wall time {result.timing['total_s']:.0f} s")
+    for key, path in result.files.items():
+        click.echo(f"{key}: {path}")
+
+
+@plan.command(help="The attacker's best response: the raid within its inventory and launch capacity that hurts the "
+              "scenario's defence most (surrogate search, engine in the loop), verified against the scenario's raid.")
+@click.argument("scenario")
+@click.option("--objective", default=None, help="value (default: the scenario's attacker.objective), power, or city:NAME")
+@click.option("--replications", "-n", type=click.IntRange(2), default=20, show_default=True,
+              help="replications of each verifying run")
+@click.option("--search-replications", type=click.IntRange(1, 200), default=6, show_default=True,
+              help="engine replications per candidate raid during the search")
+@click.option("--rounds", type=click.IntRange(1, 50), default=4, show_default=True, help="surrogate refits at most")
+@click.option("--candidates", type=click.IntRange(1, 50), default=4, show_default=True,
+              help="new raids run by the engine per round")
+@click.option("--samples", type=click.IntRange(1, 50), default=2, show_default=True,
+              help="replications the surrogate samples each lane in")
+@click.option("--per-lane", type=click.IntRange(1, 100), default=4, show_default=True,
+              help="threats of each lane sampled per replication")
+@click.option("--seed", type=click.IntRange(0), default=1, show_default=True)
+@click.option("--workers", "-k", type=click.IntRange(1, 256), default=1, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False), default="plans/attack", show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@user_errors
+def attack(scenario, objective, replications, search_replications, rounds, candidates, samples, per_lane, seed,
+           workers, out, as_json) -> None:
+    from airshield.planning.attack.plan import plan_attack
+    from airshield.planning.common import interval_text
+    from airshield.planning.attack.response import ResponseSettings
+    from airshield.runs import open_backend
+    settings = ResponseSettings(search_replications=search_replications, rounds=rounds, candidates=candidates,
+                                samples=samples, per_lane=per_lane)
+    with open_backend("local", workers) as backend:
+        result = plan_attack(scenario, objective=objective, replications=replications, seed=seed, settings=settings,
+                             out=out, backend=backend)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    print_table(f"Best response ({result.objective}): the raid", ("threat", "launch", "target", "count"),
+                [(r["threat"], r["launch"], r["target"], r["count"]) for r in result.allocation])
+    v = result.verification
+    rows = [(name, v[name]["threats"], v[name]["objective"]["mean"], *v[name]["objective"]["ci95"],
+             result.surrogate[name]["predicted"], interval_text(v[name].get("minus_scenario")))
+            for name in ("best", "scenario")]
+    print_table(f"Verification ({v['replications']} replications, 95% interval of the mean, {result.objective})",
+                ("raid", "threats", "value lost", "ci95 low", "ci95 high", "surrogate", "minus scenario [ci95]"), rows)
+    s = result.search
+    click.echo(f"search: {s['lanes']} lanes, {s['raids_run']} raids run by the engine ({s['engine_replications']} "
+               f"replications), {len(s['rounds'])} rounds; {result.timing['total_s']:.1f} s")
     for key, path in result.files.items():
         click.echo(f"{key}: {path}")
 

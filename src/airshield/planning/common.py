@@ -73,6 +73,14 @@ def interval(values: np.ndarray, *, lower: float = -math.inf) -> dict[str, Any]:
             "n": int(len(values))}
 
 
+def interval_text(entry: dict[str, Any] | None) -> str:
+    """'mean [low, high]' of an ``interval`` entry ('' for none; '-' for a bound it lacks)."""
+    if entry is None:
+        return ""
+    low, high = ("-" if v is None else f"{v:.4g}" for v in entry["ci95"])
+    return f"{entry['mean']:.4g} [{low}, {high}]"
+
+
 def parse_counts(text: str, known: list[str], *, option: str, kind: str) -> dict[str, int]:
     """``'patriot:4,gepard:20'`` -> {'patriot': 4, 'gepard': 20}; unknown names with a did-you-mean."""
     counts: dict[str, int] = {}

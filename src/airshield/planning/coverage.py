@@ -76,22 +76,20 @@ def probe_units(sites: Sites, types: list[str]) -> list[dict[str, Any]]:
 
 
 def build_model(base_world: World, document: dict, sites: Sites, types: list[str], fixed: list[dict], *,
-                seed: int, samples: int, label: str) -> CoverageModel:
-    """The coverage model of ``types`` at ``sites`` against ``samples`` sampled raids of ``base_world``."""
+                seed: int, samples: int, label: str, asset_weights: np.ndarray | None = None) -> CoverageModel:
+    """The coverage model of ``types`` at ``sites`` against ``samples`` sampled raids of ``base_world``;
+    ``asset_weights`` (assets,) weigh the value lost at each asset (default 1: all value)."""
+    asset_weights = np.ones(len(base_world.assets.name)) if asset_weights is None else asset_weights
     probes = probe_units(sites, types)
     probe_doc = dict(document, fire_units=list(fixed) + probes)
     probe_world = world_of(probe_doc, label=label + " (candidate sites)")
     n_fixed, n_probe = len(fixed), len(probes)
-    settings = base_world.run.engine
     Ps, ws = [], []
     for i in range(samples):
-        streams = ThreatStreams.of(replication_seed(seed, i))
-        draws = draw_threats(base_world, streams, settings.min_altitude)
-        flights = build_flights(base_world, draws, streams, settings)
-        fates = unopposed_fates(base_world, draws, flights, streams)
+        draws, flights, fates = sample_raid(base_world, replication_seed(seed, i))
         unit_p = with_carriers(probe_world, draws, flights, fates,
                                _unit_kill_shares(probe_world, draws, flights, fates), _unit_kill_shares)
-        weight = _value_at_risk(base_world, draws, fates)
+        weight = damage_by_asset(base_world, draws, fates) @ asset_weights
         if n_fixed:
             weight = weight * np.prod(1.0 - unit_p[:, :n_fixed], axis=1)
         Ps.append(sparse.csc_matrix(unit_p[:, n_fixed:]))
@@ -106,34 +104,55 @@ def build_model(base_world: World, document: dict, sites: Sites, types: list[str
     return CoverageModel(P[keep].tocsc(), w[keep], probe_site, probe_type, at_risk, samples)
 
 
-def _unit_kill_shares(world: World, draws, flights, fates) -> np.ndarray:
-    """(threats, units) kill share of each unit on each threat, capacity-scaled (see module doc)."""
+def sample_raid(world: World, seed: np.random.SeedSequence):
+    """The engine's own draws, flights and unopposed fates of the raid of ``world`` for one replication seed."""
+    settings = world.run.engine
+    streams = ThreatStreams.of(seed)
+    draws = draw_threats(world, streams, settings.min_altitude)
+    flights = build_flights(world, draws, streams, settings)
+    return draws, flights, unopposed_fates(world, draws, flights, streams)
+
+
+def unit_kill_probs(world: World, draws, flights, fates) -> tuple[np.ndarray, np.ndarray]:
+    """(threats, units) kill probability of one salvo of each unit on each threat it can engage before
+    the threat's unopposed end [-], and the salvo size of each threat [rounds]."""
     weapons, units = world.weapons, world.units
     n_units = len(units.name)
+    salvo = world.doctrine.salvo[draws.perceived_class]
     if draws.n == 0 or len(weapons.unit) == 0:
-        return np.zeros((draws.n, n_units))
+        return np.zeros((draws.n, n_units)), salvo
     e_in, _ = envelope_times(flights, units, weapons)
     able = can_engage(weapons, draws.perceived_class, world.threat_types.speed[draws.type_index])
     reach = np.isfinite(e_in) & able & (e_in < fates.end_time[:, None])
-    salvo = world.doctrine.salvo[draws.perceived_class][:, None]
     pk = weapons.pk[:, draws.class_index].T
-    p_weapon = np.where(reach, 1.0 - (1.0 - pk) ** salvo, 0.0)
+    p_weapon = np.where(reach, 1.0 - (1.0 - pk) ** salvo[:, None], 0.0)
     p_unit = np.zeros((draws.n, n_units))
     np.maximum.at(p_unit.T, weapons.unit, p_weapon.T)
-    covered = p_unit > 0
-    demand = (covered * salvo).sum(axis=0)
-    rounds = np.bincount(weapons.unit, weights=weapons.stock + weapons.magazine, minlength=n_units)
-    scale = np.minimum(1.0, rounds / np.maximum(demand, 1))
+    return p_unit, salvo
+
+
+def unit_rounds(world: World) -> np.ndarray:
+    """Rounds each fire unit holds, loaded and in its magazine [rounds]."""
+    weapons = world.weapons
+    return np.bincount(weapons.unit, weights=weapons.stock + weapons.magazine, minlength=len(world.units.name))
+
+
+def _unit_kill_shares(world: World, draws, flights, fates) -> np.ndarray:
+    """(threats, units) kill share of each unit on each threat, capacity-scaled (see module doc)."""
+    p_unit, salvo = unit_kill_probs(world, draws, flights, fates)
+    demand = ((p_unit > 0) * salvo[:, None]).sum(axis=0)
+    scale = np.minimum(1.0, unit_rounds(world) / np.maximum(demand, 1))
     return p_unit * scale[None, :]
 
 
-def _value_at_risk(world: World, draws, fates) -> np.ndarray:
-    """Value each threat's impact would destroy (engine damage rule, no compounding) [value points]."""
+def damage_by_asset(world: World, draws, fates) -> np.ndarray:
+    """(threats, assets) value each threat's impact would destroy at each asset (engine damage rule, no
+    compounding; 0 for threats that fail, are lost to EW or carry no warhead) [value points]."""
     types, assets = world.threat_types, world.assets
     lethal = types.lethal_radius[draws.type_index]
     d = np.hypot(draws.impact_xy[:, 0:1] - assets.x[None, :], draws.impact_xy[:, 1:2] - assets.y[None, :])
     hit = within_lethal_reach(d, assets.radius[None, :], lethal[:, None])
     share = damage_share(lethal[:, None], assets.radius[None, :])
-    value = (hit * share * assets.value[None, :]).sum(axis=1)
     harmless = types.harmless[draws.type_index]
-    return np.where((fates.fate == IMPACT) & ~harmless, value, 0.0)
+    landed = (fates.fate == IMPACT) & ~harmless
+    return hit * share * assets.value[None, :] * landed[:, None]

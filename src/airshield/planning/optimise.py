@@ -100,9 +100,9 @@ def solve(model: CoverageModel, counts: dict[str, int], *, time_limit: float = 6
     if n_threats == 0 or best_value <= 0:
         return Solution(best, best_value, greedy_value, best_value, 0.0, "greedy (nothing to cover)", 0,
                         time.perf_counter() - start, True)
-    cuts = _grid_cuts(model) + [_cuts(model, best)]
+    cuts = grid_cuts(model) + [cuts_at(model, best)]
     upper, rounds, proven = np.inf, 0, False
-    structure = _structure(model, counts)
+    structure = structure_of(model, counts)
     while rounds < max_rounds:
         remaining = time_limit - (time.perf_counter() - start)
         if remaining <= 1:
@@ -118,7 +118,7 @@ def solve(model: CoverageModel, counts: dict[str, int], *, time_limit: float = 6
         if upper - best_value <= tol * upper:
             proven = optimal or upper - best_value <= tol * upper
             break
-        cuts.append(_cuts(model, x))
+        cuts.append(cuts_at(model, x))
     upper = max(upper, best_value) if np.isfinite(upper) else np.inf
     gap = (upper - best_value) / upper if np.isfinite(upper) and upper > 0 else float("nan")
     method = "greedy+swaps; MILP outer approximation (HiGHS)"
@@ -143,20 +143,20 @@ def _tangents(model: CoverageModel, L: sparse.csr_matrix, a: np.ndarray, rows: n
     return A.tocsr(), rhs, rows
 
 
-def _cuts(model: CoverageModel, T: np.ndarray):
+def cuts_at(model: CoverageModel, T: np.ndarray):
     """Tangents at the s_j of set T for every threat."""
     L = _logs(model)
     s = np.log(np.maximum(model.survival(T), 1e-300))
     return _tangents(model, L, s, np.arange(model.P.shape[0]))
 
 
-def _grid_cuts(model: CoverageModel) -> list:
+def grid_cuts(model: CoverageModel) -> list:
     L = _logs(model)
     rows = np.arange(model.P.shape[0])
     return [_tangents(model, L, np.full(len(rows), np.log1p(-p)), rows) for p in GRID]
 
 
-def _structure(model: CoverageModel, counts: dict[str, int]):
+def structure_of(model: CoverageModel, counts: dict[str, int]):
     n_probes = model.P.shape[1]
     types = sorted(counts)
     by_type = sparse.csr_matrix(np.array([[1.0 if t == tt else 0.0 for t in model.probe_type] for tt in types]))

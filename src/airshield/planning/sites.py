@@ -85,3 +85,20 @@ def _dedupe(world: World, x: np.ndarray, y: np.ndarray, owner: np.ndarray, names
     lat, lon = world.projection.to_latlon(x[idx], y[idx])
     return Sites(tuple(names[i] for i in idx), x[idx], y[idx], np.round(np.asarray(lat, float), 5),
                  np.round(np.asarray(lon, float), 5), owner[idx])
+
+
+def with_unit_sites(world: World, sites: Sites, units: list[dict]) -> Sites:
+    """The positions of ``units`` (fire units of the scenario) first, one site each and named after the
+    unit, then the sites of ``sites`` that are at least 1 km from all of them."""
+    if not units:
+        return sites
+    lat = np.array([float(u["lat"]) for u in units])
+    lon = np.array([float(u["lon"]) for u in units])
+    x, y = (np.atleast_1d(np.asarray(v, float)) for v in world.projection.to_xy(lat, lon))
+    far = np.array([np.all(np.hypot(sites.x[i] - x, sites.y[i] - y) >= MIN_SEPARATION_M) for i in range(len(sites))],
+                   dtype=bool).reshape(len(sites))
+    owner = np.hypot(x[:, None] - world.assets.x[None, :], y[:, None] - world.assets.y[None, :]).argmin(axis=1)
+    return Sites(tuple(f"{u['name']} (scenario)" for u in units) + tuple(n for n, f in zip(sites.name, far) if f),
+                 np.concatenate([x, sites.x[far]]), np.concatenate([y, sites.y[far]]),
+                 np.concatenate([lat, sites.lat[far]]), np.concatenate([lon, sites.lon[far]]),
+                 np.concatenate([owner, sites.asset[far]]))

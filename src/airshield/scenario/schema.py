@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import Field
 
+from airshield.scenario.attacker import Attacker
 from airshield.scenario.base import ScenarioModel
 from airshield.scenario.doctrine import Doctrine
 from airshield.scenario.run_settings import RunSettings
@@ -27,5 +28,6 @@ class Scenario(ScenarioModel):
     ew_zones: list[EwZone] = Field(default_factory=list, description="electronic-warfare zones")
     network: Network = Field(default_factory=Network, description="how the air picture is shared")
     raid: Raid = Field(description="the attack")
+    attacker: Attacker | None = Field(None, description="the attacker's inventory, launch capacity and objective for the night (planning only)")
     doctrine: Doctrine = Field(default_factory=Doctrine, description="how fire units shoot")
     run: RunSettings = Field(default_factory=RunSettings, description="run defaults")

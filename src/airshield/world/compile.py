@@ -8,6 +8,7 @@ from airshield.scenario.compose import Composed
 from airshield.scenario.resolved import resolved_document
 from airshield.scenario.schema import Scenario
 from airshield.world.compile_assets import compile_assets
+from airshield.world.compile_attacker import compile_attacker
 from airshield.world.compile_doctrine import compile_doctrine, reserve_classes
 from airshield.world.compile_forces import compile_ew, compile_forces
 from airshield.world.compile_raid import compile_raid
@@ -34,6 +35,10 @@ def compile_world(source: Composed | Scenario, *, file: str | None = None) -> Wo
     sensors, units, weapons = compile_forces(scenario, catalogue, locator, reserve)
     ew = compile_ew(scenario, catalogue, locator)
     threat_types, waves = compile_raid(scenario, catalogue, locator, assets)
+    if scenario.attacker is not None:
+        # its own names checked at load; whether the raid fits it is the planners' check, since runs,
+        # overrides, replays and month nights change the raid and leave the attacker as written
+        compile_attacker(scenario, catalogue, locator, assets, check_raid=False)
     doctrine = compile_doctrine(scenario.doctrine, file)
     return World(name=scenario.name, description=scenario.description, document=document, projection=projection,
                  assets=assets, sensors=sensors, units=units, weapons=weapons, ew=ew, threat_types=threat_types,

@@ -37,7 +37,7 @@ def compile_raid(scenario: Scenario, catalogue: Catalogue, locator: Locator,
                              path=f"{path}.threat", expected=f"a weapon it carries ({', '.join(w.key for w in kind.weapons)}) "
                              f"with carrier: {{type: {kind.key}, base: ...}}")
         _use(used, kind)
-        x, y, spread, area_name = _place(wave.launch, areas, locator, f"{path}.launch", "launch area")
+        x, y, spread, area_name = launch_point(wave.launch, areas, locator, f"{path}.launch")
         targets = _targets(wave, assets, locator.file, path)
         carrier = resolve_carrier(wave, kind, catalogue, locator, path, base_xy)
         if carrier is None:
@@ -60,6 +60,11 @@ def compile_raid(scenario: Scenario, catalogue: Catalogue, locator: Locator,
 def _use(used: list[ThreatType], kind: ThreatType) -> None:
     if kind not in used:
         used.append(kind)
+
+
+def launch_point(launch, areas, locator: Locator, path: str) -> tuple[float, float, float, str]:
+    """``(x, y, spread, label)`` [m, m, m, -] of a named launch area (label: its key) or a custom point."""
+    return _place(launch, areas, locator, path, "launch area")
 
 
 def _place(spec, areas, locator: Locator, path: str, noun: str) -> tuple[float, float, float, str]:

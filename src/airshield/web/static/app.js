@@ -365,6 +365,7 @@ function flatRows(obj, prefix = "", rows = []) {
   for (const [k, v] of Object.entries(obj || {})) {
     const key = prefix ? `${prefix}.${k}` : k;
     if (v && typeof v === "object" && !Array.isArray(v) && rows.length < 60) flatRows(v, key, rows);
+    else if (Array.isArray(v) && v.length <= 4 && v.every((x) => x === null || typeof x === "number")) rows.push([key, v]);
     else if (typeof v !== "object") rows.push([key, v]);
   }
   return rows;
@@ -382,7 +383,10 @@ async function showPlan(name) {
     }
     if (plan.kind === "pledges") { showPledges(name, plan, out); return; }
     const table = plan.kind === "sweep" ? sweepTable(plan.results.rows) : document.createElement("table");
-    if (plan.kind !== "sweep") for (const [k, v] of flatRows(plan.results)) { const tr = table.insertRow(); tr.insertCell().textContent = k; tr.insertCell().textContent = fmt(v); }
+    if (plan.kind !== "sweep") for (const [k, v] of flatRows(plan.results)) {
+      const tr = table.insertRow(); tr.insertCell().textContent = k;
+      tr.insertCell().textContent = Array.isArray(v) ? v.map(fmt).join(" .. ") : typeof v === "number" ? fmt(v) : String(v);
+    }
     const caption = table.createCaption(); caption.textContent = `${plan.kind} on ${plan.scenario}, written ${plan.written}`;
     out.appendChild(table);
   } catch (e) { out.textContent = e.message; }
