@@ -29,6 +29,7 @@ def test_budget_and_availability_respected(two_cities, tmp_path):
     assert all(len(m["saved"]["ci95"]) == 2 for m in result.marginal)
     for point in result.frontier:  # every frontier point verified by paired Monte Carlo
         assert "verified" in point and isinstance(point["agrees"], bool)
+        assert "searched" not in point or (point["agrees"] and not point["searched"]["agrees"])
     upper = result.surrogate["fitted_range_steps"]
     assert all(q <= u for q, u in zip(result.mix.values(), upper))  # never outside the fitted range
     assert isinstance(result.verification["agrees"], bool) and result.surrogate["rounds"]
@@ -113,3 +114,15 @@ def test_raid_set_sums_value_lost_over_its_raids(two_cities, tmp_path):
     assert result.settings["raids"] == 2
     assert calls.count("second night") == len(calls) // 2 > 0
     assert result.cost <= 10e6
+
+
+def test_frontier_falls_back_to_the_best_verified_mix_whose_prediction_held():
+    from airshield.planning.buy_rounds import _best_agreeing
+    opts = [Option("a", "rounds", "x", 1, 10.0, 0, 5, "t"), Option("b", "rounds", "y", 1, 30.0, 0, 5, "t")]
+    pool = [{"mix": [0, 0], "predicted": 3.0, "verified": {"mean": 3.1}, "agrees": True},
+            {"mix": [2, 0], "predicted": 2.0, "verified": {"mean": 2.2}, "agrees": True},
+            {"mix": [1, 1], "predicted": 0.5, "verified": {"mean": 1.0}, "agrees": False},  # refuted
+            {"mix": [0, 2], "predicted": 1.4, "verified": {"mean": 1.5}, "agrees": True}]  # costs 60
+    assert _best_agreeing(pool, opts, 40.0)["mix"] == [2, 0]
+    assert _best_agreeing(pool, opts, 60.0)["mix"] == [0, 2]
+    assert _best_agreeing(pool[2:3], opts, 60.0) is None

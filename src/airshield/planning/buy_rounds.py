@@ -76,20 +76,41 @@ def search(data: Data, ev: MixEvaluator, options, limits, budget: float, *, veri
 
 
 def frontier(data: Data, ev: MixEvaluator, options, limits, budget: float, points: int, *, verify_n: int,
-             rounds: int, tolerance: float, verify: bool) -> list[dict[str, Any]]:
+             rounds: int, tolerance: float, verify: bool, held: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:
     """Pareto frontier at budgets 0..budget: at each budget the same search as the chosen mix (optimise,
     predict, verify; where they disagree, add the point, refit and choose again, up to ``rounds`` times).
-    Each row's prediction is the one made before its mix was verified."""
-    rows = []
+    Each row's prediction is the one made before its mix was verified. Where the search still
+    disagrees, the row is the best verified mix within that budget whose prediction held (from this
+    search, the earlier budgets' or ``held``, the chosen mix's rounds), and ``searched`` keeps the one that
+    did not."""
+    rows, pool = [], [h for h in held if "verified" in h]
     for b in np.linspace(0.0, budget, max(2, points)):
         steps, _, history = search(data, ev, options, limits, float(b), verify_n=verify_n, rounds=rounds,
                                    tolerance=tolerance, verify=verify)
+        pool += history
         last = history[-1]
-        row = {"budget": float(b), "cost": cost(options, steps), "predicted_value_lost": last["predicted"],
-               "steps": steps.tolist(), "mix": {o.name: int(q) for o, q in zip(options, steps) if q},
-               "refits": len(history) - 1}
-        rows.append({**row, **{k: last[k] for k in ("predicted", "verified", "saved", "agrees") if k in last}})
+        row: dict[str, Any] = {"budget": float(b), "refits": len(history) - 1}
+        if verify and not last["agrees"]:
+            held_best = _best_agreeing(pool, options, float(b))
+            if held_best is not None:
+                row["searched"] = _row_of(last, options)
+                last = held_best
+        rows.append({**row, **_row_of(last, options)})
     return _pareto(rows)
+
+
+def _row_of(entry: dict[str, Any], options) -> dict[str, Any]:
+    """A frontier row's mix, cost, prediction and verification from a search round."""
+    steps = np.asarray(entry["mix"], dtype=int)
+    row = {"cost": cost(options, steps), "predicted_value_lost": entry["predicted"], "steps": steps.tolist(),
+           "mix": {o.name: int(q) for o, q in zip(options, steps) if q}}
+    return {**row, **{k: entry[k] for k in ("predicted", "verified", "saved", "agrees") if k in entry}}
+
+
+def _best_agreeing(pool: list[dict[str, Any]], options, budget: float) -> dict[str, Any] | None:
+    """The verified round within ``budget`` whose prediction held, with the lowest verified value lost."""
+    fits = [h for h in pool if h.get("agrees") and cost(options, h["mix"]) <= budget + 1e-6]
+    return min(fits, key=lambda h: h["verified"]["mean"]) if fits else None
 
 
 def _pareto(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

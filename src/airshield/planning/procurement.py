@@ -17,7 +17,8 @@
    added, the surrogate refitted and the mix chosen again (up to ``rounds`` times); the answer says
    whether they agree. The prediction compared is always the one made before the mix was simulated
    for its verification. Every frontier point (budgets 0 .. budget) is searched and verified the same
-   way.
+   way; where a budget's search still disagrees after its refits, the frontier shows the best verified
+   mix within that budget whose prediction held, and keeps the one that did not (``searched``).
 5. Saturation: when budget is left that could buy more, all options at their availability are
    simulated against the mix (paired): the unspent budget is explained only if that does not lower
    value lost beyond the interval; otherwise the answer says the budget is left by the model's range.
@@ -121,7 +122,7 @@ def plan_procurement(source: str | Path, *, budget: float, options: str | Path |
         history += [{**h, "after_saturation_check": True} for h in again]
         sat = saturation(ev, opts, limits, steps, budget, n_verify)
     front = frontier(data, ev, opts, limits, budget, frontier_points, verify_n=n_verify, rounds=rounds,
-                     tolerance=tolerance, verify=verify)
+                     tolerance=tolerance, verify=verify, held=history)
     model = data.fit(cv=True)  # the final model rests on every simulated point (reported for its parameters)
     predicted = history[-1]["predicted"]  # made before the chosen mix was verified
     verification: dict[str, Any] = {"replications": n_verify, "seed": seed,
