@@ -33,7 +33,7 @@ run: $(RUN_STAMP)
 	$(VENV)/bin/airshield run
 
 test: $(DEV_STAMP) browser
-	$(PY) -m pytest -q -n 2
+	$(PY) -m pytest -q -n 2 --dist worksteal
 
 bench: $(DEV_STAMP)
 	$(PY) benchmarks/engine_national.py

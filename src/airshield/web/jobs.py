@@ -38,6 +38,7 @@ class Job:
     total: int | None = None
     result: dict[str, Any] | None = None
     status: str = "queued"
+    started: float | None = None
     done: int = 0
     run: str | None = None
     error: str | None = None
@@ -48,7 +49,8 @@ class Job:
     def to_dict(self) -> dict:
         return {"id": self.id, "scenario": self.scenario, "seed": self.seed, "replications": self.replications,
                 "status": self.status, "done": self.done, "total": self.total or self.replications, "run": self.run,
-                "error": self.error, "created": self.created, "finished": self.finished, "kind": self.kind,
+                "error": self.error, "created": self.created, "started": self.started, "finished": self.finished,
+                "kind": self.kind,
                 "result": self.result}
 
 
@@ -113,7 +115,7 @@ class JobQueue:
             self._run(job)
 
     def _run(self, job: Job) -> None:
-        job.status = "running"
+        job.status, job.started = "running", time.time()
 
         def progress(done: int, total: int) -> None:
             job.done = done
