@@ -11,11 +11,11 @@ $(PY):
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(RUN_STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[web]'
+	$(PY) -m pip install --quiet --no-compile -e '.[web]'
 	touch $(RUN_STAMP)
 
 $(DEV_STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --no-compile -e '.[dev]'
 	touch $(DEV_STAMP) $(RUN_STAMP)
 
 .PHONY: setup run test bench browser
