@@ -7,7 +7,7 @@ import math
 import json
 import platform
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,11 @@ def simulate(world: World, *, seed: int, replications: int, backend: Backend | N
     result = run_monte_carlo(world, RunOptions(seed=seed, replications=replications),
                              backend=backend or SerialBackend(), keep_in_memory=True)
     return np.array([m.value_lost for m in result.metrics], dtype=float)
+
+
+def record_dict(record) -> dict[str, Any]:
+    """A planner's result dataclass as a dict of its fields, in declaration order (shallow)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 def interval(values: np.ndarray, *, lower: float = -math.inf) -> dict[str, Any]:

@@ -52,17 +52,23 @@ def fit_residual_field(x: np.ndarray, residuals: np.ndarray, se: np.ndarray, sca
     noise = np.asarray(se, dtype=float) ** 2 + 1e-6 * max(float(np.var(residuals)), 1e-12)
     excess = max(float(np.mean(residuals ** 2) - np.mean(noise)), 0.05 * float(np.mean(residuals ** 2)), 1e-12)
     best, best_ll = None, _loglik(np.diag(noise), residuals)[0]
+    squared = _squared(z, z)  # once: every grid point rescales it
     for length in LENGTHS:
         for factor in VARIANCE_FACTORS:
-            ll, weights = _loglik(_kernel(z, z, factor * excess, length) + np.diag(noise), residuals)
+            k = factor * excess * np.exp(-squared / (2.0 * length ** 2))
+            ll, weights = _loglik(k + np.diag(noise), residuals)
             if ll > best_ll:
                 best, best_ll = ResidualField(z, weights, scale, factor * excess, length), ll
     return best
 
 
+def _squared(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Squared distances (len(a), len(b)) between rows of scaled quantities [-]."""
+    return np.sum((a[:, None, :] - b[None, :, :]) ** 2, axis=2)
+
+
 def _kernel(a: np.ndarray, b: np.ndarray, variance: float, length: float) -> np.ndarray:
-    squared = np.sum((a[:, None, :] - b[None, :, :]) ** 2, axis=2)
-    return variance * np.exp(-squared / (2.0 * length ** 2))
+    return variance * np.exp(-_squared(a, b) / (2.0 * length ** 2))
 
 
 def _loglik(k: np.ndarray, r: np.ndarray) -> tuple[float, np.ndarray]:

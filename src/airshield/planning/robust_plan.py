@@ -11,7 +11,7 @@ from typing import Any
 
 from airshield.errors import InputError
 from airshield.planning.attack.plan import theatre_of
-from airshield.planning.common import interval_text, write_record
+from airshield.planning.common import interval_text, record_dict, write_record
 from airshield.planning.problem import PlacementProblem, placement_problem
 from airshield.planning.robust import RobustSettings, compare, raid_label, robust_game
 from airshield.planning.sites import DEFAULT_BEARINGS, DEFAULT_RINGS_KM
@@ -33,9 +33,7 @@ class RobustResult:
     files: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"units": self.units, "laydown": self.laydown, "nominal_laydown": self.nominal_laydown,
-                "game": self.game, "comparison": self.comparison, "raids": self.raids, "settings": self.settings,
-                "timing": self.timing, "files": self.files}
+        return record_dict(self)
 
     def iteration_rows(self) -> list[tuple]:
         """(iteration, verified worst, best so far, defender bound, gap, new raid, seconds)."""

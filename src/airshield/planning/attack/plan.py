@@ -15,7 +15,7 @@ from airshield.planning.attack.attack import Theatre, respond, verify
 from airshield.planning.attack.objective import objective_weights
 from airshield.planning.attack.response import ResponseSettings
 from airshield.planning.attack.space import build_space, resolve_means
-from airshield.planning.common import Base, load_base, world_of
+from airshield.planning.common import Base, load_base, record_dict, world_of
 from airshield.runs.backends import Backend
 
 
@@ -37,10 +37,7 @@ class AttackResult:
     files: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"objective": self.objective, "best_value_lost": self.best_value_lost,
-                "scenario_value_lost": self.scenario_value_lost, "raid": self.raid, "allocation": self.allocation,
-                "verification": self.verification, "surrogate": self.surrogate, "search": self.search,
-                "attacker": self.attacker, "settings": self.settings, "timing": self.timing, "files": self.files}
+        return record_dict(self)
 
 
 def theatre_of(base: Base, objective: str | None, seed: int) -> tuple[Theatre, Any, str]:
