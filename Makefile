@@ -14,11 +14,12 @@ $(RUN_STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --no-compile -e '.[web]'
 	touch $(RUN_STAMP)
 
-# The developer extras install while the engine's kernels compile into numba's cache (both take about
-# a minute; a failed warm-up only means the tests compile them).
+# The developer extras install while the engine's kernels and the sensor mode's tracker compile into
+# numba's cache (each takes about a minute; a failed warm-up only means the tests compile them).
 $(DEV_STAMP): pyproject.toml $(RUN_STAMP)
 	$(PY) -m airshield.engine.compiled.warm & warm=$$!; \
-	$(PY) -m pip install --quiet --no-compile -e '.[dev]'; status=$$?; wait $$warm; exit $$status
+	$(PY) -m airshield.tracking.compiled.warm & tracker=$$!; \
+	$(PY) -m pip install --quiet --no-compile -e '.[dev]'; status=$$?; wait $$warm $$tracker; exit $$status
 	touch $(DEV_STAMP) $(RUN_STAMP)
 
 .PHONY: setup run test bench browser

@@ -2,7 +2,8 @@
 
 :func:`tracked_sight` simulates the sensors' plots where they can occur (inside each sensor's
 detection windows, on report frames: :func:`airshield.sensing.windowed.window_plots`), runs the
-frame-fed fusion tracker (:class:`~airshield.tracking.frames.FrameTracker`) over them, and returns
+frame-fed fusion tracker over them (compiled, :func:`~airshield.tracking.compiled.track_frames`;
+the reference :class:`~airshield.tracking.frames.FrameTracker` with ``run.engine.loop: reference``), and returns
 the engine's ``Sight`` built from firm tracks, plus the track events of each threat.
 
 - A track update is **firm** when the track is confirmed and its position sigma (worst axis)
@@ -32,8 +33,9 @@ import pandas as pd
 from airshield.engine.sight import Sight
 from airshield.kinematics import detection_windows
 from airshield.sensing import FlightTruth, SensingParams
-from airshield.sensing.windowed import frame_period, window_plots, window_reach
-from airshield.tracking.frames import FrameTracker
+from airshield.sensing.windowed import frame_period, report_frames, window_plots, window_reach
+from airshield.tracking.compiled import track_frames
+from airshield.tracking.frames import run_frame_tracker
 from airshield.tracking.params import TrackerParams
 from airshield.world.settings import TrackingSettings
 
@@ -79,7 +81,8 @@ def detection_spans(world, draws, flights, fates, sensors, range_factor: float =
 
 
 def track_raid(world, draws, flights, fates, rng: np.random.Generator) -> TrackedRun:
-    """Plots of the raid and the fusion tracker run over them, frame by frame."""
+    """Plots of the raid and the fusion tracker run over them, frame by frame (compiled, or the
+    reference :class:`FrameTracker` when ``run.engine.loop`` is ``reference``)."""
     settings = world.run.sensors
     sensing = sensing_params(settings)
     sensors = world.sensors
@@ -87,19 +90,10 @@ def track_raid(world, draws, flights, fates, rng: np.random.Generator) -> Tracke
     truth = FlightTruth(flights, types.rcs[draws.type_index], draws.class_index, draws.launch_time, fates.end_time)
     t_in, t_out = detection_spans(world, draws, flights, fates, sensors, sensing.range_factor)
     plots = window_plots(sensors, truth, t_in, t_out, settings.frame, rng, sensing)
-    tracker = FrameTracker(tracker_params(settings), frame_period(sensors, settings.frame))
-    scan_time, scan_sensor = plots.scan_time, plots.scan_sensor
-    starts = np.flatnonzero(np.r_[True, scan_time[1:] != scan_time[:-1]]) if len(scan_time) else np.zeros(0, int)
-    ends = np.r_[starts[1:], len(scan_time)]
-    cut = np.searchsorted(plots.scan, np.r_[starts, len(scan_time)])
-    xyz, cov, sensor = plots.xyz, plots.cov, plots.sensor
-    scanning = np.zeros(sensors.n, bool)
-    for f, (a, b) in enumerate(zip(starts, ends)):
-        scanning[:] = False
-        scanning[scan_sensor[a:b]] = True
-        lo, hi = cut[f], cut[f + 1]
-        tracker.frame(float(scan_time[a]), xyz[lo:hi], cov[lo:hi], sensor[lo:hi], scanning, np.arange(lo, hi))
-    return TrackedRun(plots, tracker.updates(), tracker.events())
+    track = track_frames if world.run.engine.loop != "reference" else run_frame_tracker
+    updates, events = track(*report_frames(plots), plots.xyz, plots.cov, plots.sensor, np.arange(len(plots)),
+                            frame_period(sensors, settings.frame), tracker_params(settings))
+    return TrackedRun(plots, updates, events)
 
 
 def tracked_sight(world, draws, flights, fates, rng: np.random.Generator):

@@ -69,7 +69,7 @@ def to_cartesian(sensors: SensorTable, rows, r, az, el):
     jac[:, 2] = np.column_stack([se, np.zeros_like(r), r * ce])
     sig = np.column_stack([sensors.range_sigma[rows], sensors.azimuth_sigma[rows],
                            sensors.elevation_sigma[rows]]) ** 2
-    cov = np.einsum("kij,kj,klj->kil", jac, sig, jac) + MIN_VARIANCE * np.eye(3)
+    cov = (jac * sig[:, None, :]) @ jac.transpose(0, 2, 1) + MIN_VARIANCE * np.eye(3)
     return xyz, cov
 
 

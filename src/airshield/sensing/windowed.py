@@ -121,10 +121,11 @@ def window_plots(sensors: SensorTable, truth, t_in: np.ndarray, t_out: np.ndarra
     scan = np.searchsorted(scan_key, key)
     ok = (scan < len(scan_key)) & (scan_key[np.minimum(scan, max(len(scan_key) - 1, 0))] == key) \
         if len(scan_key) else np.zeros(len(plots), bool)
-    plots = plots.take(np.flatnonzero(ok))
-    plots = PlotTable(**{c: getattr(plots, c) for c in PLOT_COLUMNS if c != "scan"}, cov=plots.cov, scan=scan[ok],
-                      scan_time=scan_t, scan_sensor=scan_k)
-    return plots.take(np.argsort(plots.scan, kind="stable"))
+    rows = np.flatnonzero(ok)
+    rows = rows[np.argsort(scan[rows], kind="stable")]
+    plots = plots.take(rows)
+    return PlotTable(**{c: getattr(plots, c) for c in PLOT_COLUMNS if c != "scan"}, cov=plots.cov, scan=scan[rows],
+                     scan_time=scan_t, scan_sensor=scan_k)
 
 
 def _looks(sensors: SensorTable, truth, j, k, t, folded, rng, params) -> PlotTable:
@@ -171,3 +172,13 @@ def _place_false(sensors: SensorTable, srow: np.ndarray, rng, params) -> PlotTab
     xyz = np.column_stack([sensors.x[srow] + radius * np.cos(angle), sensors.y[srow] + radius * np.sin(angle), alt])
     return _measure(sensors, srow, xyz, np.full(len(srow), -1), 0.0, np.zeros(len(srow), int), rng,
                     SensingParams(**{**params.__dict__, "noise": False}))
+
+
+def report_frames(plots: PlotTable) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The report frames of a plot table sorted by scan, as the fusion trackers take them: (frame
+    times [s], bounds of each frame's scans (F + 1,), the scans' sensor rows, bounds of each
+    frame's plots (F + 1,))."""
+    scan_time = plots.scan_time
+    starts = np.flatnonzero(np.r_[True, scan_time[1:] != scan_time[:-1]]) if len(scan_time) else np.zeros(0, int)
+    scan_cut = np.r_[starts, len(scan_time)]
+    return scan_time[starts], scan_cut, plots.scan_sensor, np.searchsorted(plots.scan, scan_cut)

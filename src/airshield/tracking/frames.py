@@ -218,6 +218,22 @@ class FrameTracker(GnnTracker):
         return {n: np.concatenate([e[i] for e in self._ev]) for i, n in enumerate(("time", "event", "track"))}
 
 
+def run_frame_tracker(frame_time, scan_cut, scan_sensor, plot_cut, z, R, sensor, plot_id, period,
+                      params: TrackerParams | None = None) -> tuple[dict, dict]:
+    """(updates, events) of a :class:`FrameTracker` fed every frame f: time ``frame_time[f]`` [s],
+    scanning sensors ``scan_sensor[scan_cut[f]:scan_cut[f+1]]``, plots ``plot_cut[f]:plot_cut[f+1]``
+    of ``z`` (p, 3) [m], ``R`` (p, 3, 3), ``sensor`` and ``plot_id``; ``period`` (sensors,) [s]. The
+    reference of :func:`airshield.tracking.compiled.track_frames`, which takes the same arguments."""
+    tracker = FrameTracker(params, period)
+    scanning = np.zeros(len(period), bool)
+    for f, time in enumerate(frame_time):
+        scanning[:] = False
+        scanning[scan_sensor[scan_cut[f]:scan_cut[f + 1]]] = True
+        lo, hi = plot_cut[f], plot_cut[f + 1]
+        tracker.frame(float(time), z[lo:hi], R[lo:hi], sensor[lo:hi], scanning, plot_id[lo:hi])
+    return tracker.updates(), tracker.events()
+
+
 def _gate_pairs(pos, pos_cov, z, R, gate: float):
     """``airshield.tracking.association.gate_pairs`` without a k-d tree: candidates from a
     sweep over the plots sorted by x within each track's bound radius (trace bounds the largest

@@ -1,0 +1,97 @@
+"""The constant-velocity Kalman filter of :mod:`airshield.tracking.kalman`, one track at a time,
+compiled. State ``[x, y, z, vx, vy, vz]`` [m, m/s], covariance (6, 6), measurement H = [I 0]."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+from airshield.tracking.compiled.small import inv3
+
+
+@njit(cache=True)
+def predict_into(x, P, dt, q, x_out, P_out):
+    """x_out, P_out = the state (6,) and covariance (6, 6) predicted ``dt`` [s] ahead with
+    white-acceleration density ``q`` [m^2/s^3]; a copy when dt == 0."""
+    for i in range(6):
+        x_out[i] = x[i]
+        for j in range(6):
+            P_out[i, j] = P[i, j]
+    if dt == 0.0:
+        return
+    for i in range(3):
+        x_out[i] += dt * x[i + 3]
+    for i in range(3):
+        for j in range(6):
+            P_out[i, j] += dt * P_out[i + 3, j]
+    for i in range(6):
+        for j in range(3):
+            P_out[i, j] += dt * P_out[i, j + 3]
+    a, b, c = math.pow(dt, 3.0) / 3.0, math.pow(dt, 2.0) / 2.0, dt
+    for i in range(3):
+        P_out[i, i] += q * a
+        P_out[i, i + 3] += q * b
+        P_out[i + 3, i] += q * b
+        P_out[i + 3, i + 3] += q * c
+
+
+@njit(cache=True)
+def nis(x, P, z, R, S_inv):
+    """Normalised innovation squared of plot ``z`` (3,) with covariance ``R`` (3, 3) [-];
+    leaves S^-1 in ``S_inv``."""
+    for i in range(3):
+        for j in range(3):
+            S_inv[i, j] = P[i, j] + R[i, j]
+    inv3(S_inv, S_inv)
+    d0, d1, d2 = z[0] - x[0], z[1] - x[1], z[2] - x[2]
+    return (d0 * (S_inv[0, 0] * d0 + S_inv[0, 1] * d1 + S_inv[0, 2] * d2)
+            + d1 * (S_inv[1, 0] * d0 + S_inv[1, 1] * d1 + S_inv[1, 2] * d2)
+            + d2 * (S_inv[2, 0] * d0 + S_inv[2, 1] * d1 + S_inv[2, 2] * d2))
+
+
+def update_buffers() -> tuple:
+    """Scratch arrays for :func:`update` (allocated once per frame, not per update)."""
+    return np.empty((3, 3)), np.empty((6, 3)), np.empty((6, 6)), np.empty((6, 6)), np.empty((6, 3)), np.empty((6, 6))
+
+
+update_buffers = njit(cache=True)(update_buffers)
+
+
+@njit(cache=True)
+def update(x, P, z, R, buffers):
+    """Kalman update of ``x`` (6,), ``P`` (6, 6) in place with plot ``z`` (3,), ``R`` (3, 3):
+    Joseph form, ``(I - KH) P (I - KH)^T + K R K^T``, symmetrised. ``buffers``: :func:`update_buffers`."""
+    S_inv, K, ikh, left, kr, new = buffers
+    nis(x, P, z, R, S_inv)
+    m = P.shape[0]  # 6, read at run time: loops stay loops (compiles in a fraction of the time)
+    for i in range(m):
+        for j in range(3):
+            K[i, j] = P[i, 0] * S_inv[0, j] + P[i, 1] * S_inv[1, j] + P[i, 2] * S_inv[2, j]
+    nu0, nu1, nu2 = z[0] - x[0], z[1] - x[1], z[2] - x[2]
+    for i in range(m):
+        x[i] += K[i, 0] * nu0 + K[i, 1] * nu1 + K[i, 2] * nu2
+    for i in range(m):
+        for j in range(m):
+            ikh[i, j] = (1.0 if i == j else 0.0) - (K[i, j] if j < 3 else 0.0)
+    # left = (I - KH) P
+    for i in range(m):
+        for j in range(m):
+            acc = 0.0
+            for k in range(m):
+                acc += ikh[i, k] * P[k, j]
+            left[i, j] = acc
+    # kr = K R
+    for i in range(m):
+        for j in range(3):
+            kr[i, j] = K[i, 0] * R[0, j] + K[i, 1] * R[1, j] + K[i, 2] * R[2, j]
+    for i in range(m):
+        for j in range(m):
+            acc = 0.0
+            for k in range(m):
+                acc += left[i, k] * ikh[j, k]
+            new[i, j] = acc + kr[i, 0] * K[j, 0] + kr[i, 1] * K[j, 1] + kr[i, 2] * K[j, 2]
+    for i in range(m):
+        for j in range(m):
+            P[i, j] = 0.5 * (new[i, j] + new[j, i])

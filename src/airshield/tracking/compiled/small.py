@@ -1,0 +1,66 @@
+"""Closed-form 3 x 3 linear algebra for the compiled tracker (LAPACK calls cost more than the
+arithmetic at this size). Results agree with numpy's to round-off, not bit for bit."""
+
+from __future__ import annotations
+
+import math
+
+from numba import njit
+
+
+@njit(cache=True)
+def inv3(a, out):
+    """Inverse of the 3 x 3 matrix ``a`` into ``out`` (``out`` may be ``a``); returns its determinant."""
+    c00 = a[1, 1] * a[2, 2] - a[1, 2] * a[2, 1]
+    c01 = a[1, 2] * a[2, 0] - a[1, 0] * a[2, 2]
+    c02 = a[1, 0] * a[2, 1] - a[1, 1] * a[2, 0]
+    c10 = a[0, 2] * a[2, 1] - a[0, 1] * a[2, 2]
+    c11 = a[0, 0] * a[2, 2] - a[0, 2] * a[2, 0]
+    c12 = a[0, 1] * a[2, 0] - a[0, 0] * a[2, 1]
+    c20 = a[0, 1] * a[1, 2] - a[0, 2] * a[1, 1]
+    c21 = a[0, 2] * a[1, 0] - a[0, 0] * a[1, 2]
+    c22 = a[0, 0] * a[1, 1] - a[0, 1] * a[1, 0]
+    det = a[0, 0] * c00 + a[0, 1] * c01 + a[0, 2] * c02
+    s = 1.0 / det
+    out[0, 0], out[1, 0], out[2, 0] = c00 * s, c01 * s, c02 * s
+    out[0, 1], out[1, 1], out[2, 1] = c10 * s, c11 * s, c12 * s
+    out[0, 2], out[1, 2], out[2, 2] = c20 * s, c21 * s, c22 * s
+    return det
+
+
+@njit(cache=True)
+def quad3(inv, d0, d1, d2):
+    """d^T inv d for a 3-vector d = (d0, d1, d2) and a symmetric 3 x 3 ``inv``."""
+    return (d0 * (inv[0, 0] * d0 + inv[0, 1] * d1 + inv[0, 2] * d2)
+            + d1 * (inv[1, 0] * d0 + inv[1, 1] * d1 + inv[1, 2] * d2)
+            + d2 * (inv[2, 0] * d0 + inv[2, 1] * d1 + inv[2, 2] * d2))
+
+
+@njit(cache=True)
+def max_eig3(a):
+    """Largest eigenvalue of the symmetric 3 x 3 matrix ``a`` (trigonometric closed form)."""
+    p1 = a[0, 1] ** 2 + a[0, 2] ** 2 + a[1, 2] ** 2
+    if p1 == 0.0:
+        return max(a[0, 0], max(a[1, 1], a[2, 2]))
+    q = (a[0, 0] + a[1, 1] + a[2, 2]) / 3.0
+    p2 = (a[0, 0] - q) ** 2 + (a[1, 1] - q) ** 2 + (a[2, 2] - q) ** 2 + 2.0 * p1
+    p = math.sqrt(p2 / 6.0)
+    b00, b11, b22 = (a[0, 0] - q) / p, (a[1, 1] - q) / p, (a[2, 2] - q) / p
+    b01, b02, b12 = a[0, 1] / p, a[0, 2] / p, a[1, 2] / p
+    r = 0.5 * (b00 * (b11 * b22 - b12 * b12) - b01 * (b01 * b22 - b12 * b02) + b02 * (b01 * b12 - b11 * b02))
+    r = min(max(r, -1.0), 1.0)
+    return q + 2.0 * p * math.cos(math.acos(r) / 3.0)
+
+
+@njit(cache=True)
+def position_sigma(P):
+    """sqrt(lambda_max) of the position block of a (6, 6) covariance [m]."""
+    return math.sqrt(max(max_eig3(P[:3, :3]), 0.0))
+
+
+@njit(cache=True)
+def sym3_sum(a, b, out):
+    """out = a + b (3 x 3)."""
+    for i in range(3):
+        for j in range(3):
+            out[i, j] = a[i, j] + b[i, j]
