@@ -63,13 +63,14 @@ def to_cartesian(sensors: SensorTable, rows, r, az, el):
     ce, se, ca, sa = np.cos(el), np.sin(el), np.cos(az), np.sin(az)
     xyz = np.column_stack([sensors.x[rows] + r * ce * ca, sensors.y[rows] + r * ce * sa,
                            sensors.z[rows] + r * se])
-    jac = np.empty((len(r), 3, 3))
-    jac[:, 0] = np.column_stack([ce * ca, -r * ce * sa, -r * se * ca])
-    jac[:, 1] = np.column_stack([ce * sa, r * ce * ca, -r * se * sa])
-    jac[:, 2] = np.column_stack([se, np.zeros_like(r), r * ce])
-    sig = np.column_stack([sensors.range_sigma[rows], sensors.azimuth_sigma[rows],
-                           sensors.elevation_sigma[rows]]) ** 2
-    cov = (jac * sig[:, None, :]) @ jac.transpose(0, 2, 1) + MIN_VARIANCE * np.eye(3)
+    # J diag(s_r^2, s_a^2, s_e^2) J^T, J the Jacobian of (x, y, z) in (r, az, el), entry by entry
+    jac = ((ce * ca, -r * ce * sa, -r * se * ca), (ce * sa, r * ce * ca, -r * se * sa), (se, 0.0, r * ce))
+    sig = (sensors.range_sigma[rows] ** 2, sensors.azimuth_sigma[rows] ** 2, sensors.elevation_sigma[rows] ** 2)
+    cov = np.empty((len(r), 3, 3))
+    for i in range(3):
+        for l in range(i, 3):
+            cov[:, i, l] = sum(jac[i][j] * sig[j] * jac[l][j] for j in range(3)) + (MIN_VARIANCE if i == l else 0.0)
+            cov[:, l, i] = cov[:, i, l]
     return xyz, cov
 
 
