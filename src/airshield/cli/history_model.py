@@ -130,7 +130,8 @@ def validate(data, train_until, test_from, train_days, laydown, sample, max_test
         train = cases_from(raids_between(records, until - pd.Timedelta(days=train_days), until), sample)
         _fixed_origin(train, history, test, load_laydown(laydown), until, replications or 8, settings, out, as_json)
     else:
-        options = {"months": rolling_months, "train_days": train_days, "level_updates": level_updates, "parameters": parameters,
+        options = {"months": rolling_months, "train_days": train_days, "level_updates": level_updates,
+                   "parameters": parameters,
                    "epochs": epochs_file, "replications": replications or 3, "workers": workers, "cache": cache}
         _rolling(history, test, load_laydown(laydown), options, settings, out, as_json)
 

@@ -88,7 +88,8 @@ def calibrate_step(history: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
                    origin: pd.Timestamp) -> Step:
     """Fit every (group, target) link on the reports made before ``start`` in the training window."""
     window = history[(history["end"] <= start) & (history["start"] >= start - pd.Timedelta(days=settings.train_days))]
-    links = {(g, t): fit_link(window, g, t, origin, joint=settings.parameters == "joint", seed=settings.seed) for g in GROUPS for t in TARGETS
+    joint = settings.parameters == "joint"
+    links = {(g, t): fit_link(window, g, t, origin, joint=joint, seed=settings.seed) for g in GROUPS for t in TARGETS
              if (window["group"] == g).any()}
     return Step(start, end, links)
 
