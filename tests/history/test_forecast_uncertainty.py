@@ -90,3 +90,8 @@ def test_joint_forecasts_cover_at_their_nominal_rate_when_the_truth_is_known():
         tolerance = 3 * np.sqrt(level / 100 * (1 - level / 100) / scores["raids"]) + 0.02
         assert abs(scores[f"coverage{level}"] - level / 100) <= tolerance, (level, scores[f"coverage{level}"])
     assert all(len(link.vectors) for step in steps for link in step.links.values())
+
+
+def test_unknown_parameter_option_is_refused():
+    with pytest.raises(ValueError, match="parameters"):
+        RollingSettings(parameters="everything")

@@ -4,8 +4,8 @@ Per draw: the parameters (level and simulation weight from the filter's posterio
 over-dispersion variance from its Laplace approximation with the drift variance at its estimate; with
 joint parameter uncertainty, a whole hyper-parameter vector (over-dispersion and drift variances,
 :mod:`.uncertainty`) in turn, and the level and weight from the filter run under that vector), the
-simulation's randomness (one of the
-raid's simulated replications), the raid's own deviation on the logit scale (the over-dispersion
+simulation's randomness (one of the raid's simulated replications), the raid's own deviation on the
+logit scale (the over-dispersion
 variance times a standardised one-step-ahead residual of the training reports, drawn from their
 empirical distribution, so that heavy tails seen in training carry over) and the binomial count of
 the reported share.

@@ -41,6 +41,10 @@ class RollingSettings:
     level_updates: str = "raid"
     parameters: str = "s2"
 
+    def __post_init__(self) -> None:
+        if self.parameters not in PARAMETERS or self.level_updates not in LEVEL_UPDATES:
+            raise ValueError(f"parameters must be one of {PARAMETERS}, level_updates one of {LEVEL_UPDATES}")
+
 
 @dataclass(frozen=True)
 class Step:
@@ -110,8 +114,8 @@ def predict_step(history: pd.DataFrame, chosen: pd.DataFrame, step: Step, settin
         record = {"raid": row.raid, "start": row.start, "group": row.group, "launched": row.n,
                   "step": str(step.start.date()), **{f"rep_{k}": getattr(row, f"rep_{k}") for k in ("destroyed", "ew_lost", "neutralised")}}
         for target in TARGETS:
-            link = step.links[(row.group, target)]
             key = (row.group, target)
+            link = step.links[key]
             states = [path.state_at(days(row.start, origin), days(cutoff, origin), float(np.exp(h.log_q)))
                       for path, h in zip(paths[key], hypers[key])]
             rng = np.random.default_rng(draw_seed(settings.seed, row.raid, row.group, target))
