@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from airshield.history.forecast.fit import BOUNDS
 from airshield.history.forecast.summary import score_table
 
 
@@ -43,9 +44,17 @@ def steps_markdown(payload: dict) -> str:
             if link["target"] != "neutralised":
                 continue
             lines.append(f"| {step['start']} | {link['group']} | {link['observations']} | {link['s2']:.3f} "
-                         f"(log-SE {link['log_s2_se']:.2f}) | {link['q_per_day']:.4f} | {link['level']:.2f} ± {link['level_sd']:.2f} | "
-                         f"{link['sim_weight']:.2f} ± {link['sim_weight_sd']:.2f} |")
+                         f"(log-SE {link['log_s2_se']:.2f}) | {link['q_per_day']:.4f} ({_q_se(link)}) | "
+                         f"{link['level']:.2f} ± {link['level_sd']:.2f} | {link['sim_weight']:.2f} ± {link['sim_weight_sd']:.2f} |")
     return "\n".join(lines)
+
+
+def _q_se(link: dict) -> str:
+    """The log drift variance's standard error, or 'not identified' (at its bound or no curvature: the
+    fit reports the width of the bound)."""
+    width = BOUNDS[1][1] - BOUNDS[1][0]
+    se = link.get("log_q_se", float("nan"))
+    return "not identified" if se >= width - 1e-9 else f"log-SE {se:.2f}"
 
 
 def monthly_markdown(rows: pd.DataFrame) -> str:

@@ -37,6 +37,7 @@ def test_rolling_validation_on_a_small_file(write_csv, tmp_path):
     for key in ("mae_neutralised", "baseline_mean_mae_neutralised", "baseline_trailing_mae_neutralised",
                 "coverage90", "crps_neutralised", "baseline_trailing_crps_neutralised", "coverage50", "calibration"):
         assert key in drone
+    assert data["rolling"]["parameters"] == "s2"
     assert data["rolling"]["months"] == 1 and data["timing"]["raids_simulated"] == 29
     assert {s["start"] for s in data["calibration"]["steps"]} == {"2024-12-01", "2025-01-01"}
     assert (out / "calibration.png").exists() and (out / "validation.csv").exists()

@@ -57,10 +57,10 @@ def test_draws_are_reproducible_with_the_seed(synthetic, forecast):
     assert not np.allclose(other["crps_pred"], again["crps_pred"])
 
 
-@pytest.mark.parametrize("updates", ["raid", "month"])
-def test_no_later_report_reaches_a_prediction(synthetic, updates):
+@pytest.mark.parametrize(("updates", "parameters"), [("raid", "s2"), ("month", "s2"), ("raid", "joint")])
+def test_no_later_report_reaches_a_prediction(synthetic, updates, parameters):
     history, test = synthetic
-    settings = RollingSettings(**{**SETTINGS.__dict__, "level_updates": updates})
+    settings = RollingSettings(**{**SETTINGS.__dict__, "level_updates": updates, "parameters": parameters})
     month = pd.Timestamp("2024-12-01")
     window = test[(test["start"] >= month) & (test["start"] < month + pd.DateOffset(months=2))]
     chosen = window.iloc[[0, len(window) // 2, -1]]

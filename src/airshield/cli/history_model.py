@@ -103,6 +103,9 @@ def calibrate(data, date_from, date_to, laydown, sample, seed, out, as_json) -> 
               help="rolling origin: recalibrate every MONTHS months on the reports made before each step")
 @click.option("--level-updates", type=click.Choice(["raid", "month"]), default="raid", show_default=True,
               help="rolling: update the drifting level with reports made before each raid, or only before each step")
+@click.option("--parameters", type=click.Choice(["s2", "joint"]), default="s2", show_default=True,
+              help="rolling: hyper-parameter uncertainty in the predictive: the over-dispersion's alone, or "
+                   "over-dispersion and drift drawn together (joint Laplace corrected by the likelihood)")
 @click.option("--epochs", "epochs_file", type=click.Path(dir_okay=False), default=None,
               help="rolling: dated defence and attacker changes (default: the shipped epochs.csv)")
 @click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
@@ -112,7 +115,7 @@ def calibrate(data, date_from, date_to, laydown, sample, seed, out, as_json) -> 
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="folder for the table, plots and JSON")
 @click.option("--json", "as_json", is_flag=True)
 def validate(data, train_until, test_from, train_days, laydown, sample, max_test, replications, seed, rolling_months,
-             level_updates, epochs_file, workers, cache, out, as_json) -> None:
+             level_updates, parameters, epochs_file, workers, cache, out, as_json) -> None:
     import pandas as pd
 
     from airshield.history import load_records
@@ -128,6 +131,7 @@ def validate(data, train_until, test_from, train_days, laydown, sample, max_test
         _fixed_origin(train, history, test, load_laydown(laydown), until, replications or 8, settings, out, as_json)
     else:
         options = {"months": rolling_months, "train_days": train_days, "level_updates": level_updates,
+                   "parameters": parameters,
                    "epochs": epochs_file, "replications": replications or 3, "workers": workers, "cache": cache}
         _rolling(history, test, load_laydown(laydown), options, settings, out, as_json)
 
@@ -158,7 +162,7 @@ def _rolling(history, test, laydown, options: dict, settings: dict, out, as_json
     from airshield.history.forecast.validation import rolling_validation
     from airshield.runs.backends import open_backend
     rolling = RollingSettings(months=options["months"], train_days=options["train_days"], seed=settings["seed"],
-                              level_updates=options["level_updates"])
+                              level_updates=options["level_updates"], parameters=options["parameters"])
     epochs = load_epochs(options["epochs"])
     cache = Path(options["cache"]) if options["cache"] else None
     with open_backend("local", options["workers"]) as backend, progress_bar("raids simulated", not as_json) as progress:

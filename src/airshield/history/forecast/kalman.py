@@ -80,3 +80,34 @@ def run_filter(z, v, x, t, hyper: Hyper) -> Path:
         means[i] = (m0, m1)
         covs[i] = ((p00, p01), (p01, p11))
     return Path(t, means, covs, loglik, residuals, prior_mean, prior_cov)
+
+
+def run_filters(z, v, x, t, hypers: list[Hyper]) -> list[Path]:
+    """:func:`run_filter` for several hyper-parameter vectors at once (vectorised over them)."""
+    z, v, t = (np.asarray(a, float) for a in (z, v, t))
+    x = np.nan_to_num(np.asarray(x, float))
+    k = len(hypers)
+    q = np.exp([h.log_q for h in hypers])
+    s2 = np.exp([h.log_s2 for h in hypers])
+    start = float(np.mean(z[:BURN_IN])) if len(z) else 0.0
+    m0, m1 = np.full(k, start), np.full(k, PRIOR_WEIGHT[0])
+    p00, p01, p11 = np.full(k, PRIOR_LEVEL_VAR), np.zeros(k), np.full(k, PRIOR_WEIGHT[1])
+    means, covs = np.empty((k, len(z), 2)), np.empty((k, len(z), 2, 2))
+    loglik, residuals = np.zeros(k), np.full((k, len(z)), np.nan)
+    last = t[0] if len(t) else 0.0
+    for i in range(len(z)):
+        p00 = p00 + q * max(t[i] - last, 0.0)
+        last, xi = t[i], x[i]
+        h0, h1 = p00 + p01 * xi, p01 + p11 * xi
+        s = h0 + h1 * xi + s2 + v[i]
+        e = z[i] - (m0 + m1 * xi)
+        if i >= BURN_IN:
+            loglik -= 0.5 * (np.log(2 * math.pi * s) + e * e / s)
+            residuals[:, i] = e / np.sqrt(s)
+        k0, k1 = h0 / s, h1 / s
+        m0, m1 = m0 + k0 * e, m1 + k1 * e
+        p00, p01, p11 = p00 - k0 * h0, p01 - k0 * h1, p11 - k1 * h1
+        means[:, i, 0], means[:, i, 1] = m0, m1
+        covs[:, i, 0, 0], covs[:, i, 0, 1], covs[:, i, 1, 0], covs[:, i, 1, 1] = p00, p01, p01, p11
+    prior_mean, prior_cov = np.array([start, PRIOR_WEIGHT[0]]), np.diag([PRIOR_LEVEL_VAR, PRIOR_WEIGHT[1]])
+    return [Path(t, means[j], covs[j], float(loglik[j]), residuals[j], prior_mean, prior_cov) for j in range(k)]

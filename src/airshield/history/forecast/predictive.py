@@ -1,8 +1,11 @@
 """Predictive draws of a raid's share, carrying the three uncertainties.
 
-Per draw: the parameters (level and simulation weight from the filter's posterior; the
-over-dispersion variance from its Laplace approximation), the simulation's randomness (one of the
-raid's simulated replications), the raid's own deviation on the logit scale (the over-dispersion
+Per draw: the parameters (level and simulation weight from the filter's posterior; by default the
+over-dispersion variance from its Laplace approximation with the drift variance at its estimate; with
+joint parameter uncertainty, a whole hyper-parameter vector (over-dispersion and drift variances,
+:mod:`.uncertainty`) in turn, and the level and weight from the filter run under that vector), the
+simulation's randomness (one of the raid's simulated replications), the raid's own deviation on the
+logit scale (the over-dispersion
 variance times a standardised one-step-ahead residual of the training reports, drawn from their
 empirical distribution, so that heavy tails seen in training carry over) and the binomial count of
 the reported share.
@@ -16,6 +19,7 @@ import numpy as np
 from scipy.special import expit
 
 from airshield.history.forecast.fit import Link
+from airshield.history.forecast.kalman import Hyper
 
 DRAWS = 1000
 
@@ -25,16 +29,34 @@ def draw_seed(seed: int, raid_id: str, group: str, target: str) -> np.random.See
     return np.random.SeedSequence([seed, zlib.crc32(f"{raid_id}|{group}|{target}".encode())])
 
 
-def draw_shares(mean: np.ndarray, cov: np.ndarray, sim_logits: np.ndarray, n: float, link: Link,
-                rng: np.random.Generator, draws: int = DRAWS) -> np.ndarray:
-    """``draws`` predictive shares [-] of a raid of ``n`` launched (see module docstring)."""
-    state = rng.multivariate_normal(mean, _psd(cov), size=draws, method="cholesky")
+def draw_shares(states: list[tuple[np.ndarray, np.ndarray]], hypers: list[Hyper], sim_logits: np.ndarray, n: float,
+                link: Link, rng: np.random.Generator, draws: int = DRAWS) -> np.ndarray:
+    """``draws`` predictive shares [-] of a raid of ``n`` launched (see module docstring); ``states``
+    holds the predicted state (mean, covariance) under each hyper-parameter vector of ``hypers``."""
+    which = np.arange(draws) % len(hypers)
+    level, weight = _state_draws(states, which, rng)
     x = rng.choice(sim_logits, size=draws) - link.x_centre if len(sim_logits) else np.zeros(draws)
-    log_s2 = rng.normal(link.hyper.log_s2, link.log_s2_se, size=draws)
-    var = np.exp(log_s2)
-    p = expit(state[:, 0] + state[:, 1] * x + _shape(link, rng, draws) * np.sqrt(var))
+    var = np.exp(_log_s2(link, hypers, which, rng))
+    p = expit(level + weight * x + _shape(link, rng, draws) * np.sqrt(var))
     count = max(int(round(n)), 1)
     return rng.binomial(count, p) / count
+
+
+def _state_draws(states, which: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Level and simulation weight [logit] per draw, from the state of the draw's hyper-parameter vector."""
+    out = np.empty((len(which), 2))
+    for k, (mean, cov) in enumerate(states):
+        chosen = which == k
+        out[chosen] = rng.multivariate_normal(mean, _psd(cov), size=int(chosen.sum()), method="cholesky")
+    return out[:, 0], out[:, 1]
+
+
+def _log_s2(link: Link, hypers: list[Hyper], which: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Log over-dispersion variance per draw: the draw's hyper-parameter vector's when the link has
+    drawn vectors, else from the normal approximation around the estimate (drift held fixed)."""
+    if len(link.vectors):
+        return np.array([h.log_s2 for h in hypers])[which]
+    return rng.normal(link.hyper.log_s2, link.log_s2_se, size=len(which))
 
 
 def _shape(link: Link, rng: np.random.Generator, draws: int) -> np.ndarray:

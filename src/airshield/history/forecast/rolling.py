@@ -18,24 +18,32 @@ import numpy as np
 import pandas as pd
 
 from airshield.history.forecast.baselines import empirical, trailing_rows, training_rows
-from airshield.history.forecast.fit import Link, days, filter_table, fit_link
+from airshield.history.forecast.fit import Link, days, filter_tables, fit_link
 from airshield.history.forecast.observations import TARGETS
 from airshield.history.forecast.predictive import DRAWS, draw_seed, draw_shares
 from airshield.history.forecast.scores import LEVELS, covered, crps, interval, quantile
 from airshield.history.predict import GROUPS
 
 LEVEL_UPDATES = ("raid", "month")
+PARAMETERS = ("s2", "joint")
 
 
 @dataclass(frozen=True)
 class RollingSettings:
-    """Recalibration period [months], training window [days], draws per raid, seed, level updates."""
+    """Recalibration period [months], training window [days], draws per raid, seed, level updates, and
+    the hyper-parameter uncertainty carried into the predictive (``"s2"``: the over-dispersion's alone;
+    ``"joint"``: over-dispersion and drift together, :mod:`.uncertainty`)."""
 
     months: int = 1
     train_days: int = 365
     draws: int = DRAWS
     seed: int = 1
     level_updates: str = "raid"
+    parameters: str = "s2"
+
+    def __post_init__(self) -> None:
+        if self.parameters not in PARAMETERS or self.level_updates not in LEVEL_UPDATES:
+            raise ValueError(f"parameters must be one of {PARAMETERS}, level_updates one of {LEVEL_UPDATES}")
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,8 @@ def calibrate_step(history: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
                    origin: pd.Timestamp) -> Step:
     """Fit every (group, target) link on the reports made before ``start`` in the training window."""
     window = history[(history["end"] <= start) & (history["start"] >= start - pd.Timedelta(days=settings.train_days))]
-    links = {(g, t): fit_link(window, g, t, origin) for g in GROUPS for t in TARGETS
+    joint = settings.parameters == "joint"
+    links = {(g, t): fit_link(window, g, t, origin, joint=joint, seed=settings.seed) for g in GROUPS for t in TARGETS
              if (window["group"] == g).any()}
     return Step(start, end, links)
 
@@ -94,7 +103,8 @@ def predict_step(history: pd.DataFrame, chosen: pd.DataFrame, step: Step, settin
     """Rows of predictions and baselines for the ``chosen`` raids of one step."""
     usable = history[(history["end"] < step.end) &
                      (history["start"] >= step.start - pd.Timedelta(days=settings.train_days))]
-    paths = {key: filter_table(usable[usable["group"] == key[0]], key[1], link.hyper, link.x_centre, origin)
+    hypers = {key: link.hyper_draws() for key, link in step.links.items()}
+    paths = {key: filter_tables(usable[usable["group"] == key[0]], key[1], hypers[key], link.x_centre, origin)
              for key, link in step.links.items()}
     out = []
     for row in chosen.itertuples(index=False):
@@ -104,11 +114,12 @@ def predict_step(history: pd.DataFrame, chosen: pd.DataFrame, step: Step, settin
         record = {"raid": row.raid, "start": row.start, "group": row.group, "launched": row.n,
                   "step": str(step.start.date()), **{f"rep_{k}": getattr(row, f"rep_{k}") for k in ("destroyed", "ew_lost", "neutralised")}}
         for target in TARGETS:
-            link = step.links[(row.group, target)]
-            mean, cov = paths[(row.group, target)].state_at(days(row.start, origin), days(cutoff, origin),
-                                                             float(np.exp(link.hyper.log_q)))
+            key = (row.group, target)
+            link = step.links[key]
+            states = [path.state_at(days(row.start, origin), days(cutoff, origin), float(np.exp(h.log_q)))
+                      for path, h in zip(paths[key], hypers[key])]
             rng = np.random.default_rng(draw_seed(settings.seed, row.raid, row.group, target))
-            draws = draw_shares(mean, cov, getattr(row, f"reps_{target}"), row.n, link, rng, settings.draws)
+            draws = draw_shares(states, hypers[key], getattr(row, f"reps_{target}"), row.n, link, rng, settings.draws)
             record.update(_describe(draws, getattr(row, f"rep_{target}"), target, "pred"))
             record.update(_baselines(history, row, step, target))
         record["pred_ew_lost"] = max(record["pred_neutralised"] - record["pred_destroyed"], 0.0)

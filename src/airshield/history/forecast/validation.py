@@ -41,7 +41,8 @@ class RollingValidation:
         return {"classes": self.scores, "calibration": {"steps": [s.to_dict() for s in self.steps]},
                 "test_raids": int(self.rows["raid"].nunique()) if len(self.rows) else 0,
                 "rolling": {"months": self.settings.months, "train_days": self.settings.train_days,
-                            "draws": self.settings.draws, "level_updates": self.settings.level_updates},
+                            "draws": self.settings.draws, "level_updates": self.settings.level_updates,
+                            "parameters": self.settings.parameters},
                 "timing": self.timing}
 
 
