@@ -84,6 +84,15 @@ def take_mats(a, idx):
 
 
 @njit(cache=True)
+def lengthened(a, cap):
+    """``a`` (1-D) copied into a zeroed array of ``cap`` >= len(a) entries."""
+    out = np.zeros(cap, a.dtype)
+    for k in range(len(a)):
+        out[k] = a[k]
+    return out
+
+
+@njit(cache=True)
 def concat1(a, b):
     """a followed by b (1-D, same dtype)."""
     out = np.empty(len(a) + len(b), a.dtype)

@@ -14,7 +14,7 @@ import math
 import numpy as np
 from numba import njit
 
-from airshield.tracking.compiled.arrays import argsort, first_above, first_at_least, sorted_unique
+from airshield.tracking.compiled.arrays import argsort, first_above, first_at_least, lengthened, sorted_unique
 from airshield.tracking.compiled.lsap import assign_rows
 from airshield.tracking.compiled.small import inv3
 
@@ -74,20 +74,11 @@ def gate_pairs(X, P, z, R, gate):
             if dist < gate:
                 if count == cap:
                     cap *= 2
-                    t, p, d2, ld = _more(t, cap), _more(p, cap), _more(d2, cap), _more(ld, cap)
+                    t, p, d2, ld = lengthened(t, cap), lengthened(p, cap), lengthened(d2, cap), lengthened(ld, cap)
                 t[count], p[count], d2[count], ld[count] = i, j, dist, math.log(det)
                 count += 1
         _sort_tail(t, p, d2, ld, start, count)
     return t[:count], p[:count], d2[:count], ld[:count]
-
-
-@njit(cache=True)
-def _more(a, cap):
-    """``a`` copied into a longer array of ``cap`` entries."""
-    out = np.empty(cap, a.dtype)
-    for k in range(len(a)):
-        out[k] = a[k]
-    return out
 
 
 @njit(cache=True)

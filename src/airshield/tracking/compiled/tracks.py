@@ -8,6 +8,8 @@ from collections import namedtuple
 import numpy as np
 from numba import njit
 
+from airshield.tracking.compiled.arrays import lengthened
+
 Tracks = namedtuple("Tracks", "id x P confirmed hits looks misses manoeuvre last_update home")
 """Live tracks in rows [0, count): id, state (6,) [m, m/s], covariance (6, 6), confirmed, M-of-N
 hits and looks, misses in a row, manoeuvre updates left, last update [s], home sensor row."""
@@ -44,14 +46,6 @@ def new_record(plots: int) -> Record:
 
 
 @njit(cache=True)
-def _g1(a, cap):
-    out = np.zeros(cap, a.dtype)
-    for k in range(len(a)):
-        out[k] = a[k]
-    return out
-
-
-@njit(cache=True)
 def copy_row(x, P, x_out, P_out):
     """x_out, P_out = x (6,), P (6, 6)."""
     for u in range(6):
@@ -70,8 +64,11 @@ def grown(tr, need):
     x, P = np.zeros((new, 6)), np.zeros((new, 6, 6))
     for i in range(cap):
         copy_row(tr.x[i], tr.P[i], x[i], P[i])
-    return Tracks(_g1(tr.id, new), x, P, _g1(tr.confirmed, new), _g1(tr.hits, new), _g1(tr.looks, new),
-                  _g1(tr.misses, new), _g1(tr.manoeuvre, new), _g1(tr.last_update, new), _g1(tr.home, new))
+    idn, confirmed, hits, looks = (lengthened(tr.id, new), lengthened(tr.confirmed, new),
+                                   lengthened(tr.hits, new), lengthened(tr.looks, new))
+    misses, manoeuvre, last, home = (lengthened(tr.misses, new), lengthened(tr.manoeuvre, new),
+                                     lengthened(tr.last_update, new), lengthened(tr.home, new))
+    return Tracks(idn, x, P, confirmed, hits, looks, misses, manoeuvre, last, home)
 
 
 @njit(cache=True)
