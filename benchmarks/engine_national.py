@@ -3,7 +3,9 @@
     python benchmarks/engine_national.py [SCENARIO] [--replications N] [--tracking ideal|sensors|both] [--json]
 
 With ``--tracking both`` the ideal and the sensor mode are timed on the same seeds and the JSON
-adds ``sensor_over_ideal``, the ratio of their median replication times.
+adds ``sensor_over_ideal``, the ratio of their median replication times. In sensor mode the
+geometry is split further (medians): ``plots_s`` (simulating the sensors' plots), ``tracker_s``
+(the fusion tracker over all frames) and ``plots``/``frames`` of the night.
 
 compile: scenario file -> World (once per scenario). geometry: draws, trajectories, fates,
 detection and engagement windows (per replication). engine: the event loop and EventLog.
@@ -17,13 +19,47 @@ import json
 import statistics
 import time
 
+from airshield.engine import tracked_sight
 from airshield.engine.replication import replication_geometry, run_engagements
 from airshield.runs import replication_seeds
 from airshield.world import load_world
 
 
+class StageClock:
+    """Wall time [s] spent in named functions of :mod:`airshield.engine.tracked_sight` while active."""
+
+    def __init__(self, names=("window_plots", "track_frames")):
+        self.names, self.spent, self.saved = names, {}, {}
+
+    def __enter__(self):
+        for name in self.names:
+            self.saved[name] = original = getattr(tracked_sight, name)
+            setattr(tracked_sight, name, self._timed(name, original))
+        return self
+
+    def _timed(self, name, original):
+        def timed(*args, **kwargs):
+            start = time.perf_counter()
+            out = original(*args, **kwargs)
+            self.spent[name] = self.spent.get(name, 0.0) + time.perf_counter() - start
+            if name == "window_plots":
+                self.spent["plots"], self.spent["frames"] = len(out), len(set(out.scan_time.tolist()))
+            return out
+        return timed
+
+    def __exit__(self, *exc):
+        for name, original in self.saved.items():
+            setattr(tracked_sight, name, original)
+
+
 def time_replication(world, seed) -> dict:
     """Wall times [s] of the geometry and engine stages of one replication, and its raid length [s]."""
+    with StageClock() as clock:
+        out = _time_replication(world, seed)
+    return {**out, **clock.spent}
+
+
+def _time_replication(world, seed) -> dict:
     start = time.perf_counter()
     geometry = replication_geometry(world, seed)
     middle = time.perf_counter()
@@ -70,6 +106,11 @@ def measure(scenario: str, tracking: str, replications: int) -> dict:
               "raid_duration_h": round(raid / 3600, 2), "speedup_over_real_time": round(raid / (geometry + engine)),
               "engagement_pairs_median": statistics.median(r["pairs"] for r in runs)}
     result["tracking"] = tracking
+    if tracking == "sensors" and runs[0].get("track_frames") is not None:
+        result.update(plots_s=round(statistics.median(r["window_plots"] for r in runs), 3),
+                      tracker_s=round(statistics.median(r["track_frames"] for r in runs), 3),
+                      plots=statistics.median(r["plots"] for r in runs),
+                      frames=statistics.median(r["frames"] for r in runs))
     return result
 
 
