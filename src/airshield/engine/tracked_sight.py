@@ -151,14 +151,13 @@ def _pad(key: np.ndarray, start: np.ndarray, end: np.ndarray, n: int) -> tuple[n
 
 
 def _first_plots(plots, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """First plot time [s] and its sensor per threat (NaN / -1 if none)."""
+    """First plot time [s] and its sensor per threat (NaN / -1 if none). Plots come sorted by scan
+    (time, then sensor), so a threat's first plot is its first row."""
     first, sensor = np.full(n, np.nan), np.full(n, -1)
     real = np.flatnonzero(plots.truth >= 0)
     if len(real):
-        order = real[np.lexsort((plots.sensor[real], plots.time[real], plots.truth[real]))]
-        j = plots.truth[order]
-        lead = np.r_[True, j[1:] != j[:-1]]
-        first[j[lead]], sensor[j[lead]] = plots.time[order][lead], plots.sensor[order][lead]
+        j, row = np.unique(plots.truth[real], return_index=True)
+        first[j], sensor[j] = plots.time[real[row]], plots.sensor[real[row]]
     return first, sensor
 
 
