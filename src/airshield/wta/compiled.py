@@ -222,3 +222,65 @@ def sparse_candidates(cost, current, width, resolution):
                 indices[e], data[e] = c, 1.0 + np.round((cost[r, c] - low) * scale)
                 e += 1
     return data, indices, indptr
+
+
+@njit(cache=True)
+def _rows_by_weapon(w, weapons):
+    """Linked lists of the rows of each weapon: (first row per weapon, next row per row), -1 ends."""
+    first, after = np.full(weapons, -1, np.int64), np.full(w.size, -1, np.int64)
+    for u in range(w.size - 1, -1, -1):
+        after[u], first[w[u]] = first[w[u]], u
+    return first, after
+
+
+@njit(cache=True)
+def unit_candidates(surv, p, w, current, width, killers, resolution):
+    """CSR arrays (data, indices, indptr) of the sparse graph of the matching of units to targets,
+    cost ``-surv[j] p[w[u], j]`` (the decrease of F when unit u, of weapon ``w[u]``, goes to j).
+
+    As :func:`sparse_candidates`, exploiting the structure: units of one weapon have equal cost rows
+    (their cheapest columns are found once per weapon), and a column's cheapest rows are the units of
+    the weapons likeliest to kill its target (``killers`` (T, W): weapons by decreasing p, per target).
+    """
+    n, m = w.size, surv.size
+    first, after = _rows_by_weapon(w, p.shape[0])
+    keep = np.zeros((n, m), np.bool_)
+    buf, low, high = np.empty(m), np.inf, -np.inf
+    for i in range(p.shape[0]):
+        if first[i] < 0:
+            continue
+        for c in range(m):
+            buf[c] = -surv[c] * p[i, c]
+        low, high = min(low, buf.min()), max(high, buf.max())
+        limit = _kth_smallest(buf.copy(), min(width, m) - 1)
+        u = first[i]
+        while u >= 0:
+            keep[u] = buf <= limit
+            u = after[u]
+    for c in range(m):
+        taken, q = 0, 0
+        while taken < width and q < killers.shape[1]:
+            u = first[killers[c, q]]
+            while u >= 0:
+                keep[u, c], taken, u = True, taken + 1, after[u]
+            q += 1
+    return _csr(keep, surv, p, w, current, low, resolution / max(high - low, 1e-300))
+
+
+@njit(cache=True)
+def _csr(keep, surv, p, w, current, low, scale):
+    """CSR arrays of the kept unit-target costs (plus each unit's current target), integral as in
+    :func:`sparse_candidates`."""
+    n, m = keep.shape
+    indptr = np.zeros(n + 1, np.int64)
+    for u in range(n):
+        keep[u, current[u]] = True
+        indptr[u + 1] = indptr[u] + keep[u].sum()
+    indices, data = np.empty(indptr[n], np.int64), np.empty(indptr[n])
+    e = 0
+    for u in range(n):
+        for c in range(m):
+            if keep[u, c]:
+                indices[e], data[e] = c, 1.0 + np.round((-surv[c] * p[w[u], c] - low) * scale)
+                e += 1
+    return data, indices, indptr
