@@ -34,12 +34,12 @@ class HeuristicSolver(WtaSolver):
     """
 
     restarts: int | None = None
-    patience: int = 8
-    kick: float = 0.1
+    patience: int = 4
+    kick: float = 0.15
     default_time_limit: float = 1.0
     seed: int = 0
     partners: int = 30
-    width: int = 40
+    width: int = 20
     schedule: tuple[str, ...] = ("first", "first", "second")
     name: str = "heuristic"
 
