@@ -8,7 +8,8 @@ search state's cache (``log_surv``, ``surv``) exact after every change, as
 it. Each pass takes, weapon by weapon, the best move of any of its units while one improves, then for
 every unit the best swap with a unit of one of its target's likeliest killers; passes repeat until
 none improves F by more than ``rel_eps * F``. Kernels are cached on disk (``cache=True``): the first
-process compiles them (a few seconds), later ones load them.
+process compiles them (about 13 s), later ones load them; ``python -m airshield.wta.warm`` does it
+ahead of use.
 """
 
 from __future__ import annotations
