@@ -22,6 +22,8 @@ def descend(state: SearchState, partners: np.ndarray | None = None, max_passes: 
     (:func:`likeliest_weapons`); None tries every pair of units.
     """
     problem = state.problem
+    if problem.weapons == 0 or problem.targets == 0:
+        return state
     if partners is None:
         partners = np.broadcast_to(np.arange(problem.weapons), (problem.targets, problem.weapons))
     descend_kernel(state.x, problem.mu, problem.p, state.a, state.odds, problem.values,

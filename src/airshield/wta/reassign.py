@@ -3,7 +3,7 @@
 Take units off the assignment, at most one per target. If each target then receives at most one of
 them, putting unit u on target j changes F by ``-S'_j p_{w(u) j}`` independently of the others
 (``S'_j`` the target's surviving value without the removed units), so the best re-placement of all
-of them together is a linear assignment (:func:`~airshield.wta.matching.min_cost_matching`). The old
+of them together is a linear assignment (:func:`~airshield.wta.matching.unit_matching`). The old
 placement is one of the candidates, so a step never makes F worse.
 
 With one unit off *every* engaged target the step re-optimises who covers which target (counts per
