@@ -4,7 +4,8 @@ On a clean clone numba compiles the engine kernels (about a minute on 2 cores) i
 first runs the engine: each pytest-xdist worker, each Ray worker, each ``airshield`` subprocess a test
 starts. Compiling once in the controlling process, before the workers exist, leaves them all a warm
 cache (``cache=True``, next to the sources) to load in about a second. ``make setup`` usually filled
-it already; then this costs one small replication.
+it already; then this costs one small replication. The WTA search's kernels are warmed the same way
+(:mod:`airshield.wta.warm`, one small solve).
 """
 
 from __future__ import annotations
@@ -14,4 +15,6 @@ def pytest_configure(config) -> None:
     if hasattr(config, "workerinput"):  # an xdist worker: the controller has filled the cache
         return
     from airshield.engine.compiled.warm import warm_cache
+    from airshield.wta.warm import warm_wta
     warm_cache()
+    warm_wta()

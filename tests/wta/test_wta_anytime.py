@@ -37,3 +37,9 @@ def test_within_a_tenth_of_a_percent_of_the_proven_optimum(W, mu, seed):
     assert exact.optimal
     heur = HeuristicSolver(seed=0).solve(prob, time_limit=0.3)
     assert heur.objective <= exact.objective * 1.001
+
+
+def test_kick_share_grows_with_the_units_per_weapon():
+    from airshield.wta.heuristic import kick_share
+    shares = [kick_share(generate(8, None, mu, seed=1, family="hard")) for mu in (1, 2, 3, 6)]
+    assert shares == pytest.approx([0.1, 0.1, 0.15, 0.15])
