@@ -27,7 +27,8 @@ class HeuristicSolver(WtaSolver):
     descent by moves and swaps until ``patience`` steps in a row bring nothing, and keeps the better.
     Then it kicks the best assignment (``kick``: share of units moved to random reachable targets, at
     least 2; None adapts it to the units per weapon, :func:`kick_share`) and improves again,
-    ``restarts`` times, or, with ``restarts=None``, until the time limit [s] (``default_time_limit`` when ``solve`` gets none).
+    ``restarts`` times, or, with ``restarts=None``, until the time limit [s] (``default_time_limit``
+    when ``solve`` gets none).
     ``partners`` bounds swaps to each target's likeliest killers and ``width`` makes big matchings
     sparse. ``seed`` makes runs reproducible: the result is deterministic whenever the counts, not the
     clock, end the search.
