@@ -103,3 +103,12 @@ def test_deleted_after_three_misses_by_hand():
     params = TrackerParams(q=1.0, manoeuvre=False, confirm_m=2, confirm_n=3, delete_misses=3)
     _, events = track_frames(*one_target(8, plot_frames=[0, 1, 2]), params)
     assert list(events["event"]) == [0, 1, 2] and list(events["time"]) == [0.0, 1.0, 5.0]
+
+
+def test_frames_without_plots_leave_an_empty_record():
+    e = np.zeros(0, int)
+    args = (np.array([0.0, 2.0]), np.array([0, 1, 2]), np.array([0, 0]), np.zeros(3, int), np.zeros((0, 3)),
+            np.zeros((0, 3, 3)), e, e, np.array([2.0]))
+    for tracker in (track_frames, run_frame_tracker):
+        updates, events = tracker(*args)
+        assert len(updates["time"]) == 0 and len(events["time"]) == 0
