@@ -43,3 +43,9 @@ def test_kick_share_grows_with_the_units_per_weapon():
     from airshield.wta.heuristic import kick_share
     shares = [kick_share(generate(8, None, mu, seed=1, family="hard")) for mu in (1, 2, 3, 6)]
     assert shares == pytest.approx([0.1, 0.1, 0.15, 0.15])
+
+
+def test_matching_width_narrows_with_the_units_per_weapon():
+    from airshield.wta.heuristic import matching_width
+    widths = [matching_width(generate(8, None, mu, seed=1, family="hard")) for mu in (1, 2, 3, 6)]
+    assert widths == [40, 40, 20, 20]
