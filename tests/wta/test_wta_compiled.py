@@ -41,3 +41,17 @@ def test_unit_matching_matches_the_dense_optimum(seed):
         assert sorted(rows.tolist()) == list(range(n)) and len(set(cols.tolist())) == n
         assert optimum <= cost[rows, cols].sum() <= optimum + slack * abs(optimum)
         assert cost[rows, cols].sum() <= cost[np.arange(n), current].sum()
+
+
+def test_descent_ends_on_ties_with_certain_kills():
+    """Two equal targets and kill probability 1 (capped in ``a``): moving the unit either way looks
+    like a gain of round-off; the descent must not cycle (it did, found by the property test). Run in
+    a child process so that a regression fails here instead of hanging the suite."""
+    import subprocess
+    import sys
+
+    code = ("from airshield.wta import HeuristicSolver, WtaProblem\n"
+            "for v in (71.60815394868948, 100.0, 1.0, 3e-7):\n"
+            "    HeuristicSolver(restarts=3).solve(WtaProblem([v, v], [[1.0, 1.0]], [1]), 2.0)\n"
+            "    HeuristicSolver(restarts=3).solve(WtaProblem([v, v, v], [[1.0, 1.0, 0.5], [1.0, 1.0, 1.0]], [2, 1]), 2.0)\n")
+    assert subprocess.run([sys.executable, "-c", code], timeout=120).returncode == 0

@@ -68,16 +68,26 @@ def _best_move(i, slots, p, odds, surv):
     return best, slot, dest
 
 
+ROUND = 1e-9
+"""Least improvement taken, relative to the size of the terms a change is priced from [-]: a change
+whose computed gain is within round-off of zero (ties, kill probabilities of 1 capped in ``a``) must
+not be taken, or its reverse would look improving too and the descent would cycle."""
+
+
 @njit(cache=True)
 def _move_pass(x, slots, p, a, odds, values, log_surv, surv, tol):
-    """Apply each weapon's best move while it lowers F by more than ``tol``; returns how many."""
+    """Apply each weapon's best move while it lowers F by more than ``tol`` and by more than round-off
+    of its terms (at most every slot to every target once per weapon); returns how many."""
     done = 0
     for i in range(x.shape[0]):
-        while True:
+        for _ in range(slots.shape[1] * (p.shape[1] + 1)):
             delta, s, k = _best_move(i, slots, p, odds, surv)
-            if s < 0 or not delta < -tol:
+            if s < 0:
                 break
             j = slots[i, s]
+            scale = surv[k] * p[i, k] + (surv[j] * odds[i, j] if j >= 0 else 0.0)
+            if not delta < -(tol + ROUND * scale):
+                break
             if j >= 0:
                 x[i, j] -= 1
                 _touch(j, -a[i, j], values, log_surv, surv)
@@ -122,9 +132,12 @@ def _swap_pass(x, slots, partners, a, odds, values, log_surv, surv, tol):
             if j < 0:
                 continue
             delta, i2, s2 = _best_swap(i, j, slots, partners, odds, surv)
-            if i2 < 0 or not delta < -tol:
+            if i2 < 0:
                 continue
             k = slots[i2, s2]
+            scale = surv[j] * (odds[i, j] + odds[i2, j]) + surv[k] * (odds[i2, k] + odds[i, k])
+            if not delta < -(tol + ROUND * scale):
+                continue
             x[i, j] -= 1
             x[i2, k] -= 1
             x[i, k] += 1
