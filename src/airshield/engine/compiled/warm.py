@@ -9,19 +9,17 @@ from __future__ import annotations
 
 
 def warm_cache() -> bool:
-    """Compile (or load) the kernels by running one small replication, and the sensor mode's
-    tracker (:mod:`airshield.tracking.compiled.warm`); False when they cannot be used."""
+    """Compile (or load) the kernels by running one small replication; False when they cannot be used.
+    (The sensor mode's tracker and the WTA kernels have their own warm-ups, which ``make setup`` runs
+    beside this one.)"""
     from airshield.c2 import make_assigner
     from airshield.engine.compiled import compiled_available
     from airshield.engine.replication import run_replication
     from airshield.world import load_world
 
-    from airshield.tracking.compiled.warm import warm_tracker
-
     if not compiled_available(make_assigner("greedy", 0.0)):
         return False
     run_replication(load_world("kyiv-small"), 1)
-    warm_tracker()
     return True
 
 

@@ -56,11 +56,3 @@ def max_eig3(a):
 def position_sigma(P):
     """sqrt(lambda_max) of the position block of a (6, 6) covariance [m]."""
     return math.sqrt(max(max_eig3(P[:3, :3]), 0.0))
-
-
-@njit(cache=True)
-def sym3_sum(a, b, out):
-    """out = a + b (3 x 3)."""
-    for i in range(3):
-        for j in range(3):
-            out[i, j] = a[i, j] + b[i, j]
