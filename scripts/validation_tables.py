@@ -37,15 +37,16 @@ def extra_markdown(scores: dict) -> str:
 
 
 def steps_markdown(payload: dict) -> str:
-    lines = ["| step | group | training reports | s2 (over-dispersion, logit) | q (drift per day) | level (logit) | weight of the simulation |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| step | group | training reports | s2 (over-dispersion, logit) | q (drift per day) | level (logit) | weight of the simulation | weight of log raid size |",
+             "|---|---|---|---|---|---|---|---|"]
     for step in payload["calibration"]["steps"]:
         for link in step["links"]:
             if link["target"] != "neutralised":
                 continue
             lines.append(f"| {step['start']} | {link['group']} | {link['observations']} | {link['s2']:.3f} "
                          f"(log-SE {link['log_s2_se']:.2f}) | {link['q_per_day']:.4f} ({_q_se(link)}) | "
-                         f"{link['level']:.2f} ± {link['level_sd']:.2f} | {link['sim_weight']:.2f} ± {link['sim_weight_sd']:.2f} |")
+                         f"{link['level']:.2f} ± {link['level_sd']:.2f} | {link['sim_weight']:.2f} ± {link['sim_weight_sd']:.2f} | "
+                         f"{link['size_weight']:.2f} ± {link['size_weight_sd']:.2f} |")
     return "\n".join(lines)
 
 

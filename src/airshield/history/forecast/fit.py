@@ -5,9 +5,9 @@ variance given the drift (curvature of the likelihood; by default the predictive
 and keeps the drift at its estimate), the marginal standard error of the log drift variance (joint
 Laplace approximation, for reports), optionally draws of whole hyper-parameter vectors from their
 joint uncertainty (:mod:`.uncertainty`; each predictive draw then uses one vector), the centring of the
-simulated logits, the standardised training residuals and, for reports, the level and the weight
-of the simulation (posterior mean and standard deviation) at the last training report. Only
-observations passed in (the training window) reach the fit.
+regressors (the simulated logit and the log of the raid's size), the standardised training residuals and, for reports, the level and the weights of the simulation and of
+the size (posterior mean and standard deviation) at the last training report. Only observations passed
+in (the training window) reach the fit.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import minimize
 
-from airshield.history.forecast.kalman import Hyper, Path, run_filter, run_filters
-from airshield.history.forecast.observations import elogit, elogit_var
+from airshield.history.forecast.kalman import Hyper, Path, filter_measured
+from airshield.history.forecast.measurement import Measurement
 from airshield.history.forecast.uncertainty import draw_vectors, hessian, laplace_cov
 
 BOUNDS = ((-7.0, 3.0), (-14.0, 0.0))
 START = (math.log(0.3), math.log(0.005))
 DAY = pd.Timedelta(days=1)
+NAN2 = (float("nan"),) * 2
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Link:
     state: tuple[float, float, float, float] = (float("nan"),) * 4
     log_q_se: float = float("nan")
     vectors: np.ndarray = field(default_factory=lambda: np.empty((0, 2)), repr=False)
+    size_centre: float = 0.0
+    size_state: tuple[float, float] = NAN2
 
     def hyper_draws(self) -> list[Hyper]:
         """The hyper-parameter vectors the predictive draws use (the fitted one if none were drawn)."""
@@ -54,7 +57,8 @@ class Link:
                 "log_s2_se": self.log_s2_se, "log_q_se": self.log_q_se, "q_per_day": math.exp(self.hyper.log_q),
                 "x_centre": self.x_centre, "observations": self.observations, "loglik": self.loglik,
                 "level": self.state[0], "level_sd": self.state[1], "sim_weight": self.state[2],
-                "sim_weight_sd": self.state[3]}
+                "sim_weight_sd": self.state[3], "log_size_centre": self.size_centre, "size_weight": self.size_state[0],
+                "size_weight_sd": self.size_state[1]}
 
 
 def days(times: pd.Series | pd.Timestamp, origin: pd.Timestamp) -> np.ndarray | float:
@@ -62,19 +66,19 @@ def days(times: pd.Series | pd.Timestamp, origin: pd.Timestamp) -> np.ndarray | 
     return (times - origin) / DAY
 
 
-def filter_table(table: pd.DataFrame, target: str, hyper: Hyper, x_centre: float, origin: pd.Timestamp) -> Path:
-    """Run the filter over the observations of ``table`` (one group, sorted by report time)."""
+def link_arrays(table: pd.DataFrame, target: str, link: Link, origin: pd.Timestamp) -> tuple:
+    """The filter's inputs for the reports of ``table`` (one group, sorted by report time): the reports
+    as binomial measurements (:class:`~.measurement.Measurement`), the centred regressors (simulated
+    logit, log size) and the report times [days]."""
     k, n = table[f"k_{target}"].to_numpy(float), table["n"].to_numpy(float)
-    x = table[f"x_{target}"].to_numpy(float) - x_centre
-    return run_filter(elogit(k, n), elogit_var(k, n), x, days(table["end"], origin), hyper)
+    x = np.column_stack([table[f"x_{target}"].to_numpy(float) - link.x_centre, np.log(n) - link.size_centre])
+    return Measurement(k, n), x, days(table["end"], origin)
 
 
-def filter_tables(table: pd.DataFrame, target: str, hypers: list[Hyper], x_centre: float,
+def filter_tables(table: pd.DataFrame, target: str, hypers: list[Hyper], link: Link,
                   origin: pd.Timestamp) -> list[Path]:
-    """:func:`filter_table` under each of ``hypers`` (one vectorised pass)."""
-    k, n = table[f"k_{target}"].to_numpy(float), table["n"].to_numpy(float)
-    x = table[f"x_{target}"].to_numpy(float) - x_centre
-    return run_filters(elogit(k, n), elogit_var(k, n), x, days(table["end"], origin), hypers)
+    """The filter over the observations of ``table`` under each of ``hypers`` (one vectorised pass)."""
+    return filter_measured(*link_arrays(table, target, link, origin), hypers)
 
 
 def fit_link(table: pd.DataFrame, group: str, target: str, origin: pd.Timestamp, *, joint: bool = False,
@@ -83,30 +87,30 @@ def fit_link(table: pd.DataFrame, group: str, target: str, origin: pd.Timestamp,
     ``joint``, also draws of whole hyper-parameter vectors (reproducible with ``seed``)."""
     rows = table[table["group"] == group]
     x = rows[f"x_{target}"].to_numpy(float)
-    centre = float(np.nanmean(x)) if np.isfinite(x).any() else 0.0
+    base = Link(group, target, Hyper(*START), 1.0, float(np.nanmean(x)) if np.isfinite(x).any() else 0.0,
+                len(rows), float("nan"), size_centre=float(np.log(rows["n"].to_numpy(float)).mean()) if len(rows) else 0.0)
+    if len(rows) < 8:
+        return base
+    arrays = link_arrays(rows, target, base, origin)
 
     def nll(theta: np.ndarray) -> float:
-        return -filter_table(rows, target, Hyper(*theta), centre, origin).loglik
+        return -filter_measured(*arrays, [Hyper(*theta)])[0].loglik
 
-    if len(rows) < 8:
-        return Link(group, target, Hyper(*START), 1.0, centre, len(rows), float("nan"))
     best = minimize(nll, np.array(START), method="L-BFGS-B", bounds=BOUNDS)
-    hyper = Hyper(*best.x)
-    path = filter_table(rows, target, hyper, centre, origin)
-    residuals = path.residuals[np.isfinite(path.residuals)]
-    state = (path.mean[-1, 0], math.sqrt(path.cov[-1, 0, 0]), path.mean[-1, 1], math.sqrt(path.cov[-1, 1, 1]))
+    path = filter_measured(*arrays, [Hyper(*best.x)])[0]
+    mean, sd = path.mean[-1], np.sqrt(np.diag(path.cov[-1]))
     h = hessian(nll, best.x)
     cov = laplace_cov(h, best.x, BOUNDS)
-    vectors = _joint_draws(rows, target, centre, origin, best.x, cov, seed, group) if joint else np.empty((0, 2))
-    return Link(group, target, hyper, _se(h[0, 0]), centre, len(rows), float(-best.fun), residuals,
-                tuple(float(v) for v in state), float(math.sqrt(cov[1, 1])), vectors)
+    vectors = _joint_draws(arrays, best.x, cov, seed, group, target) if joint else np.empty((0, 2))
+    return Link(group, target, Hyper(*best.x), _se(h[0, 0]), base.x_centre, len(rows), float(-best.fun),
+                path.residuals[np.isfinite(path.residuals)], (float(mean[0]), float(sd[0]), float(mean[1]), float(sd[1])),
+                float(math.sqrt(cov[1, 1])), vectors, base.size_centre, (float(mean[2]), float(sd[2])))
 
 
-def _joint_draws(rows: pd.DataFrame, target: str, centre: float, origin: pd.Timestamp, theta: np.ndarray,
-                 cov: np.ndarray, seed: int, group: str) -> np.ndarray:
+def _joint_draws(arrays: tuple, theta: np.ndarray, cov: np.ndarray, seed: int, group: str, target: str) -> np.ndarray:
     """Hyper-parameter vectors (log s2, log q) from their flat-prior posterior (:mod:`.uncertainty`)."""
     def loglik(thetas: np.ndarray) -> np.ndarray:
-        return np.array([p.loglik for p in filter_tables(rows, target, [Hyper(*t) for t in thetas], centre, origin)])
+        return np.array([p.loglik for p in filter_measured(*arrays, [Hyper(*t) for t in thetas])])
 
     rng = np.random.default_rng(np.random.SeedSequence([seed, zlib.crc32(f"{group}|{target}".encode())]))
     return draw_vectors(loglik, theta, cov, BOUNDS, rng)

@@ -1,7 +1,7 @@
 """One row per (recorded raid, class group): reported counts and the simulation's prediction.
 
-Shares enter the statistics on the empirical-logit scale, ``log((k + 1/2) / (n - k + 1/2))``, whose
-sampling variance is about ``1/(k + 1/2) + 1/(n - k + 1/2)`` (binomial counts, Cox 1970).
+Shares enter the statistics on the logit scale: the simulated replications as empirical logits
+(:func:`~.measurement.elogit`), the reports through :class:`~.measurement.Measurement`.
 """
 
 from __future__ import annotations
@@ -12,23 +12,12 @@ import numpy as np
 import pandas as pd
 
 from airshield.history.calibrate import Case
+from airshield.history.forecast.measurement import elogit
 from airshield.history.forecast.simulate import RaidSim
 
 TARGETS = ("neutralised", "destroyed")
 COLUMNS = ("raid", "group", "start", "end", "n", "k_neutralised", "k_destroyed", "rep_destroyed", "rep_ew_lost",
            "rep_neutralised", "x_neutralised", "x_destroyed", "reps_neutralised", "reps_destroyed", "sim_neutralised")
-
-
-def elogit(k, n):
-    """Empirical logit of k successes in n trials [-]."""
-    k, n = np.asarray(k, float), np.asarray(n, float)
-    return np.log((k + 0.5) / (n - k + 0.5))
-
-
-def elogit_var(k, n):
-    """Approximate sampling variance of the empirical logit [-]."""
-    k, n = np.asarray(k, float), np.asarray(n, float)
-    return 1.0 / (k + 0.5) + 1.0 / (n - k + 0.5)
 
 
 def observation_table(cases: Sequence[Case], sims: dict[str, RaidSim]) -> pd.DataFrame:

@@ -34,21 +34,22 @@ def draw_shares(states: list[tuple[np.ndarray, np.ndarray]], hypers: list[Hyper]
     """``draws`` predictive shares [-] of a raid of ``n`` launched (see module docstring); ``states``
     holds the predicted state (mean, covariance) under each hyper-parameter vector of ``hypers``."""
     which = np.arange(draws) % len(hypers)
-    level, weight = _state_draws(states, which, rng)
+    state = _state_draws(states, which, rng)
     x = rng.choice(sim_logits, size=draws) - link.x_centre if len(sim_logits) else np.zeros(draws)
     var = np.exp(_log_s2(link, hypers, which, rng))
-    p = expit(level + weight * x + _shape(link, rng, draws) * np.sqrt(var))
+    mean = state[:, 0] + state[:, 1] * x + state[:, 2] * (np.log(max(n, 1.0)) - link.size_centre)
+    p = expit(mean + _shape(link, rng, draws) * np.sqrt(var))
     count = max(int(round(n)), 1)
     return rng.binomial(count, p) / count
 
 
-def _state_draws(states, which: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """Level and simulation weight [logit] per draw, from the state of the draw's hyper-parameter vector."""
-    out = np.empty((len(which), 2))
+def _state_draws(states, which: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """State (level, weights) [logit] per draw (draws, d), from the state of the draw's hyper-parameter vector."""
+    out = np.empty((len(which), len(states[0][0])))
     for k, (mean, cov) in enumerate(states):
         chosen = which == k
         out[chosen] = rng.multivariate_normal(mean, _psd(cov), size=int(chosen.sum()), method="cholesky")
-    return out[:, 0], out[:, 1]
+    return out
 
 
 def _log_s2(link: Link, hypers: list[Hyper], which: np.ndarray, rng: np.random.Generator) -> np.ndarray:

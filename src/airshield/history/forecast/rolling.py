@@ -104,7 +104,7 @@ def predict_step(history: pd.DataFrame, chosen: pd.DataFrame, step: Step, settin
     usable = history[(history["end"] < step.end) &
                      (history["start"] >= step.start - pd.Timedelta(days=settings.train_days))]
     hypers = {key: link.hyper_draws() for key, link in step.links.items()}
-    paths = {key: filter_tables(usable[usable["group"] == key[0]], key[1], hypers[key], link.x_centre, origin)
+    paths = {key: filter_tables(usable[usable["group"] == key[0]], key[1], hypers[key], link, origin)
              for key, link in step.links.items()}
     out = []
     for row in chosen.itertuples(index=False):

@@ -18,7 +18,9 @@ from airshield.history.forecast.observations import COLUMNS
 
 @dataclass(frozen=True)
 class Truth:
-    """Generating parameters: start level, drift variance per day, sim weight, raid variance, sim noise."""
+    """Generating parameters: start level, drift variance per day, sim weight, raid variance, sim noise,
+    replications, the weight of the log raid size (centred on the log-midpoint of ``sizes``) and the
+    range of raid sizes [launched]."""
 
     level: float = 2.0
     q: float = 0.003
@@ -26,18 +28,23 @@ class Truth:
     s2: float = 0.25
     sim_sd: float = 0.15
     replications: int = 3
+    size_weight: float = 0.0
+    sizes: tuple[float, float] = (20.0, 400.0)
 
 
 def synthetic_observations(raids: int, truth: Truth, seed: int, start: str = "2024-01-01",
                            group: str = "drone") -> pd.DataFrame:
-    """An observation table of ``raids`` raids, one every 1-3 days, of 20-400 launched each."""
+    """An observation table of ``raids`` raids, one every 1-3 days, of ``truth.sizes`` launched each
+    (log-uniform)."""
     rng = np.random.default_rng(seed)
     gaps = rng.integers(1, 4, size=raids).astype(float)
     t = np.cumsum(gaps)
     level = truth.level + np.cumsum(rng.normal(0.0, np.sqrt(truth.q * gaps)))
     x = rng.normal(0.0, 0.8, size=raids)
-    n = np.exp(rng.uniform(np.log(20), np.log(400), size=raids)).round()
-    p = expit(level + truth.weight * x + rng.normal(0.0, np.sqrt(truth.s2), size=raids))
+    low, high = np.log(truth.sizes)
+    n = np.exp(rng.uniform(low, high, size=raids)).round()
+    size = truth.size_weight * (np.log(n) - (low + high) / 2)
+    p = expit(level + truth.weight * x + size + rng.normal(0.0, np.sqrt(truth.s2), size=raids))
     k = rng.binomial(n.astype(int), p)
     starts = pd.Timestamp(start) + pd.to_timedelta(t, unit="D")
     rows = []
