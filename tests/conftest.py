@@ -5,8 +5,8 @@ first runs the engine: each pytest-xdist worker, each Ray worker, each ``airshie
 starts. Compiling once in the controlling process, before the workers exist, leaves them all a warm
 cache (``cache=True``, next to the sources) to load in about a second. ``make setup`` usually filled
 it already; then this costs one small replication. The WTA search's kernels are warmed the same way
-(:mod:`airshield.wta.warm`, one small solve), and so is the sensor mode's tracker
-(:mod:`airshield.tracking.compiled.warm`).
+(:mod:`airshield.wta.warm`, one small solve), and so are the sensor mode's tracker
+(:mod:`airshield.tracking.compiled.warm`) and plot simulation (:mod:`airshield.sensing.compiled.warm`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ def pytest_configure(config) -> None:
     if hasattr(config, "workerinput"):  # an xdist worker: the controller has filled the cache
         return
     from airshield.engine.compiled.warm import warm_cache
+    from airshield.sensing.compiled.warm import warm_plots
     from airshield.tracking.compiled.warm import warm_tracker
     from airshield.wta.warm import warm_wta
     warm_cache()
     warm_tracker()
+    warm_plots()
     warm_wta()
