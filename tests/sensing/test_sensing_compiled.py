@@ -91,21 +91,23 @@ class Captured(Exception):
 
 
 def test_compiled_plots_equal_reference_on_an_engine_night(monkeypatch):
-    """kyiv-small in sensor mode, seed 1: the plots of the night from both paths."""
+    """kyiv-small in sensor mode, seed 1: the plots of the night from both paths (the inputs caught
+    where the engine asks for them, before its tracker runs)."""
     from airshield.engine import tracked_sight
     from airshield.engine.replication import replication_geometry
     from airshield.scenario.builtin import builtin_path
     from airshield.world import load_world
 
-    def capture(sensors, truth, t_in, t_out, frame, rng, params):
-        raise Captured(sensors, truth, t_in, t_out, frame, rng.bit_generator.state, params)
+    def capture(sensors, truth, t_in, t_out, frame, rng, params, compiled):
+        raise Captured(sensors, truth, t_in, t_out, frame, rng.bit_generator.state, params, compiled)
 
     doc = yaml.safe_load(builtin_path("kyiv-small").read_text())
     doc["run"] = {**doc.get("run", {}), "tracking": "sensors"}
     monkeypatch.setattr(tracked_sight, "window_plots", capture)
     with pytest.raises(Captured) as caught:
         replication_geometry(load_world(text=yaml.safe_dump(doc)), 1)
-    sensors, truth, t_in, t_out, frame, state, params = caught.value.args
+    sensors, truth, t_in, t_out, frame, state, params, compiled = caught.value.args
+    assert compiled  # the engine's default loop runs the kernels
     rngs = np.random.default_rng(), np.random.default_rng()
     for rng in rngs:
         rng.bit_generator.state = state

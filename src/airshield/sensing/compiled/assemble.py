@@ -16,46 +16,58 @@ MIN_VARIANCE = 1e-6
 
 
 @njit(cache=True)
-def find_scan(scan_key, key, lo):
-    """Row of the sorted ``scan_key`` equal to ``key`` (-1 if none), searching forward from row
-    ``lo`` (a row at or before it) by doubling steps, then bisecting."""
-    s, step = len(scan_key), 1
-    while lo + step < s and scan_key[lo + step] < key:
-        lo, step = lo + step, step * 2
-    hi = min(lo + step, s)
-    while lo < hi:  # leftmost row >= key in [lo, hi)
+def frame_starts(scan_key, m):
+    """First row of each frame's scans in ``scan_key`` (ascending, frame index x ``m`` + sensor),
+    frames counted from the first scan's (F + 1,)."""
+    f0 = scan_key[0] // m
+    frames = scan_key[-1] // m - f0 + 1
+    first = np.zeros(frames + 1, dtype=np.int64)
+    for q in range(len(scan_key)):
+        first[scan_key[q] // m - f0 + 1] += 1
+    for f in range(frames):
+        first[f + 1] += first[f]
+    return first
+
+
+@njit(cache=True)
+def find_scan(scan_key, first, m, key):
+    """Row of ``scan_key`` equal to ``key`` (-1 if none), bisecting within its frame's rows."""
+    f = key // m - scan_key[0] // m
+    if f < 0 or f >= len(first) - 1:
+        return -1
+    lo, hi = first[f], first[f + 1]
+    while lo < hi:
         mid = (lo + hi) // 2
         if scan_key[mid] < key:
             lo = mid + 1
         else:
             hi = mid
-    return lo if lo < s and scan_key[lo] == key else -1
+    return lo if lo < first[f + 1] and scan_key[lo] == key else -1
 
 
 @njit(cache=True)
-def scan_order(scan_key, key):
-    """Per plot, its scan: the row of ``scan_key`` (ascending) equal to its ``key``, -1 if none;
-    and the plots with a scan in table order: by scan, plots of one scan in their given order.
-    Consecutive plots mostly have growing keys (a window's looks), so each search starts at the
-    previous plot's scan."""
+def scan_order(scan_key, key, m, scan, order):
+    """Per plot, its scan into ``scan``: the row of ``scan_key`` (ascending, frame index x ``m`` +
+    sensor row) equal to its ``key``, -1 if none; and into ``order`` the plots with a scan in table
+    order: by scan, plots of one scan in their given order. Returns their number."""
     n, s = len(key), len(scan_key)
-    scan = np.full(n, -1, dtype=np.int64)
+    if s == 0:
+        scan[:] = -1
+        return 0
+    first = frame_starts(scan_key, m)
     count = np.zeros(s + 1, dtype=np.int64)
-    last = 0
     for i in range(n):
-        start = last if i > 0 and key[i] >= key[i - 1] else 0
-        scan[i] = find_scan(scan_key, key[i], start)
+        scan[i] = find_scan(scan_key, first, m, key[i])
         if scan[i] >= 0:
-            last = scan[i]
             count[scan[i] + 1] += 1
     for q in range(s):
         count[q + 1] += count[q]
-    order = np.empty(count[s], dtype=np.int64)
+    kept = count[s]
     for i in range(n):
         if scan[i] >= 0:
             order[count[scan[i]]] = i
             count[scan[i]] += 1
-    return scan, order
+    return kept
 
 
 @njit(cache=True)
@@ -83,32 +95,25 @@ def polar_cov(S, k, r, az, el, cov, d):
 
 
 @njit(cache=True)
-def assemble(S, sensor, truth, time, xyz, noise, scan_key, key):
-    """The plot columns sorted by scan: time, sensor, range, azimuth, elevation, x, y, z, cov,
-    truth, scan. Plot i is measured from its true position ``xyz[i]`` [m]; the first
-    ``noise.shape[1]`` plots add the polar noise ``noise[:, i]`` (standard normal, times the
-    sensor's sigmas) and are placed at the noisy polar point, the rest stay exact. Written in
-    table order (reads follow the few windows of each frame; writes stream)."""
-    scan, order = scan_order(scan_key, key)
-    m = len(order)
-    t_out, r_out, az_out, el_out = np.empty(m), np.empty(m), np.empty(m), np.empty(m)
-    x_out, y_out, z_out, cov = np.empty(m), np.empty(m), np.empty(m), np.empty((m, 3, 3))
-    k_out, j_out, s_out = np.empty(m, np.int64), np.empty(m, np.int64), np.empty(m, np.int64)
+def measure_into(S, sensor, truth, time, xyz, polar, noise, scan, order, out, cov, ints):
+    """Plots ``order`` measured into table rows 0, 1, ...: ``out`` (7, rows) gets time, range,
+    azimuth, elevation, x, y, z; ``cov`` (rows, 3, 3); ``ints`` (3, rows) sensor, truth, scan.
+    Plot i was seen at ``polar[:, i]`` (slant range [m], azimuth, elevation [rad]) from its true
+    position ``xyz[i]`` [m]; the first ``noise.shape[1]`` plots add the polar noise ``noise[:, i]``
+    (standard normal, times the sensor's sigmas) and are placed at the noisy polar point, the rest
+    stay exact. Written in table order (reads follow the few windows of each frame; writes stream)."""
     noisy = noise.shape[1]
-    for d in range(m):
+    for d in range(len(order)):
         i = order[d]
         k = sensor[i]
-        dx, dy, dz = xyz[i, 0] - S[k, SX], xyz[i, 1] - S[k, SY], xyz[i, 2] - S[k, SZ]
-        ground = math.hypot(dx, dy)
-        r, az, el = math.sqrt(ground * ground + dz * dz), math.atan2(dy, dx), math.atan2(dz, ground)
+        r, az, el = polar[0, i], polar[1, i], polar[2, i]
         if i < noisy:
             r, az, el = r + noise[0, i] * S[k, SIG_R], az + noise[1, i] * S[k, SIG_A], el + noise[2, i] * S[k, SIG_E]
         r = abs(r)
         ce, se, ca, sa = polar_cov(S, k, r, az, el, cov, d)
         if i < noisy:
-            x_out[d], y_out[d], z_out[d] = S[k, SX] + r * ce * ca, S[k, SY] + r * ce * sa, S[k, SZ] + r * se
+            out[4, d], out[5, d], out[6, d] = S[k, SX] + r * ce * ca, S[k, SY] + r * ce * sa, S[k, SZ] + r * se
         else:
-            x_out[d], y_out[d], z_out[d] = xyz[i, 0], xyz[i, 1], xyz[i, 2]
-        t_out[d], r_out[d], az_out[d], el_out[d] = time[i], r, az, el
-        k_out[d], j_out[d], s_out[d] = k, truth[i], scan[i]
-    return t_out, k_out, r_out, az_out, el_out, x_out, y_out, z_out, cov, j_out, s_out
+            out[4, d], out[5, d], out[6, d] = xyz[i, 0], xyz[i, 1], xyz[i, 2]
+        out[0, d], out[1, d], out[2, d], out[3, d] = time[i], r, az, el
+        ints[0, d], ints[1, d], ints[2, d] = k, truth[i], scan[i]

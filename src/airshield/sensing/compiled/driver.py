@@ -13,11 +13,11 @@ from __future__ import annotations
 import numpy as np
 
 from airshield.physics.horizon import EARTH_RADIUS_M, K_FACTOR
-from airshield.sensing.compiled.assemble import assemble
+from airshield.sensing.compiled.assemble import measure_into, scan_order
 from airshield.sensing.compiled.columns import flat_waypoints, sensor_matrix
-from airshield.sensing.compiled.looks import look_hits
+from airshield.sensing.compiled.looks import look_hits, polar_points
 from airshield.sensing.compiled.positions import waypoint_positions
-from airshield.sensing.plots import PLOT_COLUMNS, PlotTable
+from airshield.sensing.plots import PlotTable
 from airshield.sensing.windowed import (CHUNK, false_counts, false_points, frame_scans, look_list, plot_keys,
                                         scan_keys, scan_list)
 
@@ -31,30 +31,43 @@ def compiled_window_plots(sensors, truth, t_in, t_out, frame: float, rng: np.ran
     scan_t, scan_k = scan_list(t_in, t_out, period, phase, frame)
     j, k, look_t = look_list(t_in, t_out, period, phase, frame)
     S, way = sensor_matrix(sensors, params.pfa), flat_waypoints(truth)
-    hits = [_detections(S, truth, way, j[lo:lo + CHUNK], k[lo:lo + CHUNK], look_t[lo:lo + CHUNK], folded, rng,
-                        params) for lo in range(0, len(j), CHUNK)]
-    count = false_counts(sensors, scan_k, folded, rng, params)
-    rep = np.repeat(np.arange(len(scan_k)), count) if count is not None else np.zeros(0, np.int64)
-    false_xyz = false_points(sensors, scan_k[rep], rng, params) if len(rep) else np.zeros((0, 3))
-    parts = [*hits, (np.full(len(rep), -1, np.int64), scan_k[rep], scan_t[rep], false_xyz, np.zeros((3, 0)))]
-    truth_row, sensor, time, xyz = (np.concatenate([p[c] for p in parts]) for c in range(4))
-    noise = np.concatenate([p[4] for p in parts], axis=1)
-    cols = assemble(S, sensor.astype(np.int64), truth_row.astype(np.int64), time.astype(float),
-                    np.ascontiguousarray(xyz, float), noise, scan_keys(scan_t, scan_k, frame, sensors.n),
-                    plot_keys(time, sensor, frame, sensors.n))
-    table = dict(zip((*PLOT_COLUMNS[:8], "cov", "truth", "scan"), cols))
-    return PlotTable(**table, scan_time=np.asarray(scan_t, float), scan_sensor=np.asarray(scan_k, int))
+    parts = [_detections(S, truth, way, j[lo:lo + CHUNK], k[lo:lo + CHUNK], look_t[lo:lo + CHUNK], folded, rng,
+                         params) for lo in range(0, len(j), CHUNK)]
+    parts.append(_false_alarms(S, sensors, scan_t, scan_k, folded, rng, params))
+    truth_row, sensor, time, xyz, polar, noise = (np.concatenate([p[c] for p in parts], axis=c // 4)
+                                                  for c in range(6))
+    m = sensors.n
+    scan, order = np.empty(len(time), np.int64), np.empty(len(time), np.int64)
+    order = order[:scan_order(scan_keys(scan_t, scan_k, frame, m), plot_keys(time, sensor, frame, m), m, scan, order)]
+    out, cov, ints = np.empty((7, len(order))), np.empty((len(order), 3, 3)), np.empty((3, len(order)), np.int64)
+    measure_into(S, sensor, truth_row, time, xyz, polar, noise, scan, order, out, cov, ints)
+    return PlotTable(out[0], ints[0], *out[1:], cov, ints[1], ints[2], np.asarray(scan_t, float),
+                     np.asarray(scan_k, int))
 
 
 def _detections(S, truth, way, j, k, t, folded, rng, params):
-    """(target, sensor, time [s], true position (h, 3) [m], noise (3, h)) of the detections among
-    one block of looks, drawing the block's uniforms and then its measurement noise."""
+    """(target, sensor, time [s], true position (h, 3) [m], polar (3, h), noise (3, h)) of the
+    detections among one block of looks, drawing the block's uniforms, then its measurement noise.
+    Arrays are allocated here, by numpy (which asks for huge pages), not in the kernels."""
     xyz = _positions(truth, way, j, t)
     u = rng.random(len(j))
-    hit = look_hits(S, np.asarray(truth.rcs, float), np.asarray(truth.start, float), np.asarray(truth.end, float),
-                    folded, j, k, t, xyz, u, params.pfa, params.range_factor, TWO_KR)
-    noise = rng.standard_normal(3 * len(hit)).reshape(3, len(hit)) if params.noise else np.zeros((3, 0))
-    return j[hit], k[hit], t[hit], xyz[hit], noise
+    rows, polar = np.empty(len(j), np.int64), np.empty((3, len(j)))
+    h = look_hits(S, np.asarray(truth.rcs, float), np.asarray(truth.start, float), np.asarray(truth.end, float),
+                  folded, j, k, t, xyz, u, params.pfa, params.range_factor, TWO_KR, rows, polar)
+    hit = rows[:h]
+    noise = rng.standard_normal(3 * h).reshape(3, h) if params.noise else np.zeros((3, 0))
+    return j[hit], k[hit], t[hit], xyz[hit], polar[:, :h], noise
+
+
+def _false_alarms(S, sensors, scan_t, scan_k, folded, rng, params):
+    """The false plots of every listed scan as :func:`_detections` gives detections (no noise)."""
+    count = false_counts(sensors, scan_k, folded, rng, params)
+    rep = np.repeat(np.arange(len(scan_k)), count) if count is not None else np.zeros(0, np.int64)
+    srow = scan_k[rep].astype(np.int64, copy=False)
+    xyz = np.ascontiguousarray(false_points(sensors, srow, rng, params), float) if len(rep) else np.zeros((0, 3))
+    polar = np.empty((3, len(rep)))
+    polar_points(S, srow, xyz, polar)
+    return np.full(len(rep), -1, np.int64), srow, scan_t[rep], xyz, polar, np.zeros((3, 0))
 
 
 def _positions(truth, way, j, t):
@@ -62,4 +75,6 @@ def _positions(truth, way, j, t):
     ``way``, or (None) the truth's own ``positions``."""
     if way is None:
         return np.ascontiguousarray(truth.positions(j, t), float)
-    return waypoint_positions(way.t, way.x, way.y, way.z, way.offset, way.width, j, t)
+    xyz = np.empty((len(j), 3))
+    waypoint_positions(way.t, way.x, way.y, way.z, way.offset, way.width, j, t, xyz)
+    return xyz

@@ -1,32 +1,16 @@
 """Which looks detect, compiled: the visibility rules and detection probability of
 :func:`airshield.sensing.windowed._looks` evaluated look by look with the same arithmetic (equal bit
-for bit), against uniform draws made by the caller."""
+for bit), against uniform draws made by the caller; detections come out with their polar
+coordinates, as :func:`airshield.sensing.measure.polar` gives them."""
 
 from __future__ import annotations
 
 import math
 
-import numpy as np
 from numba import njit
 
 from airshield.sensing.compiled.columns import (MAX_ALT, MIN_ALT, MIN_EL, P_DETECT, RADAR, RANGE, REF_RCS, SNR0, SX,
                                                 SY, SZ)
-
-
-@njit(cache=True)
-def visible(S, k, x, y, z, rcs, range_factor, two_kr):
-    """Whether sensor row ``k`` of matrix ``S`` sees a target of ``rcs`` [m^2] at ``x, y, z`` [m]
-    (band, search range, 4/3-Earth horizon with ``two_kr`` = 2 k R [m], minimum elevation), and
-    the slant range [m]."""
-    dx, dy, dz = x - S[k, SX], y - S[k, SY], z - S[k, SZ]
-    ground = math.hypot(dx, dy)
-    r = math.sqrt(ground * ground + dz * dz)
-    reach = S[k, RANGE] * (rcs / S[k, REF_RCS]) ** 0.25 * range_factor
-    horizon = math.sqrt(two_kr * max(S[k, SZ], 0.0)) + math.sqrt(two_kr * max(z, 0.0))
-    ok = z >= S[k, MIN_ALT] and z <= S[k, MAX_ALT] and r <= reach and ground <= horizon
-    if ok and S[k, MIN_EL] > 0:
-        ok = math.atan2(dz, ground) >= S[k, MIN_EL]
-    return ok, r
 
 
 @njit(cache=True)
@@ -46,18 +30,41 @@ def detect_pd(S, k, rcs, r, folded, pfa):
 
 
 @njit(cache=True)
-def look_hits(S, rcs, start, end, folded, j, k, t, xyz, u, pfa, range_factor, two_kr):
-    """Indices of the looks (target ``j``, sensor ``k``, time ``t`` [s], true position ``xyz``
-    (n, 3) [m]) that detect: the target is active (``start`` .. ``end`` [s]) and visible and its
-    uniform draw ``u`` is below the detection probability."""
-    hits = np.empty(len(j), dtype=np.int64)
-    count = 0
+def look_hits(S, rcs, start, end, folded, j, k, t, xyz, u, pfa, range_factor, two_kr, rows, polar):
+    """The looks (target ``j``, sensor ``k``, time ``t`` [s], true position ``xyz`` (n, 3) [m])
+    that detect: the target is active (``start`` .. ``end`` [s]), inside the sensor's band, search
+    range (``range_factor`` x effective range), 4/3-Earth horizon (``two_kr`` = 2 k R [m]) and
+    above its minimum elevation, and its uniform draw ``u`` is below the detection probability.
+    Writes their rows into ``rows`` and the slant range [m], azimuth and elevation [rad] of each
+    into ``polar`` (3, n); returns their number."""
+    h, last_j, last_k, reach, horizon0 = 0, -1, -1, 0.0, 0.0
     for i in range(len(j)):
-        jj, kk = j[i], k[i]
+        jj, kk, z = j[i], k[i], xyz[i, 2]
         if not (start[jj] <= t[i] and t[i] <= end[jj]):
             continue
-        ok, r = visible(S, kk, xyz[i, 0], xyz[i, 1], xyz[i, 2], rcs[jj], range_factor, two_kr)
-        if ok and u[i] < detect_pd(S, kk, rcs[jj], r, folded[kk], pfa):
-            hits[count] = i
-            count += 1
-    return hits[:count]
+        if jj != last_j or kk != last_k:  # a window's looks share its reach and antenna horizon
+            reach = S[kk, RANGE] * (rcs[jj] / S[kk, REF_RCS]) ** 0.25 * range_factor
+            horizon0, last_j, last_k = math.sqrt(two_kr * max(S[kk, SZ], 0.0)), jj, kk
+        dx, dy, dz = xyz[i, 0] - S[kk, SX], xyz[i, 1] - S[kk, SY], z - S[kk, SZ]
+        ground = math.hypot(dx, dy)
+        r = math.sqrt(ground * ground + dz * dz)
+        if not (z >= S[kk, MIN_ALT] and z <= S[kk, MAX_ALT] and r <= reach
+                and ground <= horizon0 + math.sqrt(two_kr * max(z, 0.0))):
+            continue
+        el = math.atan2(dz, ground)
+        if S[kk, MIN_EL] > 0 and not el >= S[kk, MIN_EL]:
+            continue
+        if u[i] < detect_pd(S, kk, rcs[jj], r, folded[kk], pfa):
+            rows[h], polar[0, h], polar[1, h], polar[2, h] = i, r, math.atan2(dy, dx), el
+            h += 1
+    return h
+
+
+@njit(cache=True)
+def polar_points(S, k, xyz, out):
+    """Slant range [m], azimuth and elevation [rad] into ``out`` (3, n) of points ``xyz`` (n, 3)
+    [m] from sensor rows ``k``."""
+    for i in range(len(k)):
+        dx, dy, dz = xyz[i, 0] - S[k[i], SX], xyz[i, 1] - S[k[i], SY], xyz[i, 2] - S[k[i], SZ]
+        ground = math.hypot(dx, dy)
+        out[0, i], out[1, i], out[2, i] = math.sqrt(ground * ground + dz * dz), math.atan2(dy, dx), math.atan2(dz, ground)

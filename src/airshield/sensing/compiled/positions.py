@@ -4,16 +4,14 @@
 
 from __future__ import annotations
 
-import numpy as np
 from numba import njit
 
 
 @njit(cache=True)
-def waypoint_positions(wt, wx, wy, wz, offset, width, rows, times):
+def waypoint_positions(wt, wx, wy, wz, offset, width, rows, times, out):
     """Positions (k, 3) [m] of targets ``rows`` at ``times`` [s] on the flat waypoints ``wt, wx,
     wy, wz`` (:class:`~airshield.sensing.compiled.columns.Waypoints`), linear between waypoints,
-    clamped to each flight's ends."""
-    out = np.empty((len(rows), 3))
+    clamped to each flight's ends, into ``out``."""
     for i in range(len(rows)):
         o, w = offset[rows[i]], width[rows[i]]
         c = times[i] if times[i] > wt[o] else wt[o]
@@ -28,4 +26,3 @@ def waypoint_positions(wt, wx, wy, wz, offset, width, rows, times):
         out[i, 0] = wx[a] + frac * (wx[a + 1] - wx[a])
         out[i, 1] = wy[a] + frac * (wy[a + 1] - wy[a])
         out[i, 2] = wz[a] + frac * (wz[a + 1] - wz[a])
-    return out
