@@ -141,14 +141,19 @@ def look_list(t_in: np.ndarray, t_out: np.ndarray, period: np.ndarray, phase: np
     return j[owner], k[owner], look_t
 
 
+def frame_index(time: np.ndarray, frame: float) -> np.ndarray:
+    """Report frame of times [s] on a ``frame`` [s] grid (nearest whole multiple)."""
+    return np.round(time / frame).astype(np.int64)
+
+
 def scan_keys(scan_t: np.ndarray, scan_k: np.ndarray, frame: float, m: int) -> np.ndarray:
     """Sort key of each scan: frame index, then sensor row (ascending for a scan list)."""
-    return np.round(scan_t / frame).astype(np.int64) * m + scan_k
+    return frame_index(scan_t, frame) * m + scan_k
 
 
 def plot_keys(time: np.ndarray, sensor: np.ndarray, frame: float, m: int) -> np.ndarray:
     """Scan key (:func:`scan_keys`) of each plot."""
-    return np.round(time / frame).astype(np.int64) * m + sensor
+    return frame_index(time, frame) * m + sensor
 
 
 def _looks(sensors: SensorTable, truth, j, k, t, folded, rng, params) -> PlotTable:

@@ -16,10 +16,9 @@ MIN_VARIANCE = 1e-6
 
 
 @njit(cache=True)
-def frame_starts(scan_key, m):
+def frame_starts(scan_key, m, f0):
     """First row of each frame's scans in ``scan_key`` (ascending, frame index x ``m`` + sensor),
-    frames counted from the first scan's (F + 1,)."""
-    f0 = scan_key[0] // m
+    frames counted from ``f0``, the first scan's (F + 1,)."""
     frames = scan_key[-1] // m - f0 + 1
     first = np.zeros(frames + 1, dtype=np.int64)
     for q in range(len(scan_key)):
@@ -30,14 +29,14 @@ def frame_starts(scan_key, m):
 
 
 @njit(cache=True)
-def find_scan(scan_key, first, m, key):
-    """Row of ``scan_key`` equal to ``key`` (-1 if none), bisecting within its frame's rows."""
-    f = key // m - scan_key[0] // m
+def find_scan(scan_key, first, f, key):
+    """Row of ``scan_key`` equal to ``key`` (-1 if none), bisecting within the rows of frame ``f``
+    (counted as in ``first``)."""
     if f < 0 or f >= len(first) - 1:
         return -1
     lo, hi = first[f], first[f + 1]
     while lo < hi:
-        mid = (lo + hi) // 2
+        mid = (lo + hi) >> 1
         if scan_key[mid] < key:
             lo = mid + 1
         else:
@@ -46,18 +45,20 @@ def find_scan(scan_key, first, m, key):
 
 
 @njit(cache=True)
-def scan_order(scan_key, key, m, scan, order):
-    """Per plot, its scan into ``scan``: the row of ``scan_key`` (ascending, frame index x ``m`` +
-    sensor row) equal to its ``key``, -1 if none; and into ``order`` the plots with a scan in table
-    order: by scan, plots of one scan in their given order. Returns their number."""
-    n, s = len(key), len(scan_key)
+def scan_order(scan_key, frame_index, sensor, m, scan, order):
+    """Per plot (report frame index, sensor row), its scan into ``scan``: the row of ``scan_key``
+    (ascending, frame index x ``m`` + sensor row) of that frame and sensor, -1 if none; and into
+    ``order`` the plots with a scan in table order: by scan, plots of one scan in their given
+    order. Returns their number."""
+    n, s = len(sensor), len(scan_key)
     if s == 0:
         scan[:] = -1
         return 0
-    first = frame_starts(scan_key, m)
+    f0 = scan_key[0] // m
+    first = frame_starts(scan_key, m, f0)
     count = np.zeros(s + 1, dtype=np.int64)
     for i in range(n):
-        scan[i] = find_scan(scan_key, first, m, key[i])
+        scan[i] = find_scan(scan_key, first, frame_index[i] - f0, frame_index[i] * m + sensor[i])
         if scan[i] >= 0:
             count[scan[i] + 1] += 1
     for q in range(s):

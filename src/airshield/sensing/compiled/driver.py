@@ -18,7 +18,7 @@ from airshield.sensing.compiled.columns import flat_waypoints, sensor_matrix
 from airshield.sensing.compiled.looks import look_hits, polar_points
 from airshield.sensing.compiled.positions import waypoint_positions
 from airshield.sensing.plots import PlotTable
-from airshield.sensing.windowed import (CHUNK, false_counts, false_points, frame_scans, look_list, plot_keys,
+from airshield.sensing.windowed import (CHUNK, false_counts, false_points, frame_index, frame_scans, look_list,
                                         scan_keys, scan_list)
 
 TWO_KR = 2.0 * K_FACTOR * EARTH_RADIUS_M
@@ -38,7 +38,7 @@ def compiled_window_plots(sensors, truth, t_in, t_out, frame: float, rng: np.ran
                                                   for c in range(6))
     m = sensors.n
     scan, order = np.empty(len(time), np.int64), np.empty(len(time), np.int64)
-    order = order[:scan_order(scan_keys(scan_t, scan_k, frame, m), plot_keys(time, sensor, frame, m), m, scan, order)]
+    order = order[:scan_order(scan_keys(scan_t, scan_k, frame, m), frame_index(time, frame), sensor, m, scan, order)]
     out, cov, ints = np.empty((7, len(order))), np.empty((len(order), 3, 3)), np.empty((3, len(order)), np.int64)
     measure_into(S, sensor, truth_row, time, xyz, polar, noise, scan, order, out, cov, ints)
     return PlotTable(out[0], ints[0], *out[1:], cov, ints[1], ints[2], np.asarray(scan_t, float),
