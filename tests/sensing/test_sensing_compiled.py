@@ -55,12 +55,18 @@ def test_compiled_plots_equal_reference(params):
 
 
 def test_compiled_plots_equal_reference_in_blocks(monkeypatch):
-    """Several blocks of looks (the uniform and normal draws interleave per block)."""
+    """Several blocks of looks (the uniform and normal draws interleave per block), and plot records
+    that must grow to take the false alarms."""
     from airshield.sensing import windowed
     monkeypatch.setattr(windowed, "CHUNK", 997)
     monkeypatch.setattr("airshield.sensing.compiled.driver.CHUNK", 997)
+    from airshield.sensing.compiled import driver
+    sizes, records = [], driver._records
+    monkeypatch.setattr(driver, "_false_bound", lambda mean: 0)
+    monkeypatch.setattr(driver, "_records", lambda rows: sizes.append(rows) or records(rows))
     sensors, truth, t_in, t_out = mixed_raid(seed=1)
-    assert_same_plots(sensors, truth, t_in, t_out, 2.0, SensingParams(false_alarms=1.5, false_alarms_other=1.0))
+    assert_same_plots(sensors, truth, t_in, t_out, 2.0, SensingParams(false_alarms=20.0, false_alarms_other=1.0))
+    assert len(sizes) == 2  # the records grew
 
 
 class PositionsOnly:

@@ -197,9 +197,14 @@ def _place_false(sensors: SensorTable, srow: np.ndarray, rng, params) -> PlotTab
                     SensingParams(**{**params.__dict__, "noise": False}))
 
 
+def false_rates(sensors: SensorTable, folded: np.ndarray, params: SensingParams) -> np.ndarray:
+    """Mean false plots per report of each sensor [-]: the per-scan rate times the scans folded in."""
+    return np.where(sensors.kind == RADAR, params.false_alarms, params.false_alarms_other) * folded
+
+
 def false_counts(sensors: SensorTable, scan_k, folded, rng, params) -> np.ndarray | None:
     """Number of false plots of every listed scan (Poisson), or None when no scan can have any."""
-    rate = np.where(sensors.kind == RADAR, params.false_alarms, params.false_alarms_other) * folded
+    rate = false_rates(sensors, folded, params)
     if len(scan_k) == 0 or not np.any(rate[scan_k] > 0):
         return None
     return rng.poisson(rate[scan_k])

@@ -1,15 +1,14 @@
-"""The plot table assembled, compiled: each plot's scan found, plots ordered by scan (stable), and
-measured into place with the arithmetic of :func:`airshield.sensing.measure._measure` and
+"""The plot table assembled, compiled: each plot record's scan found, records ordered by scan
+(stable) and copied into the table with their covariances, computed with the arithmetic of
 :func:`~airshield.sensing.measure.to_cartesian` (equal bit for bit)."""
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from numba import njit
 
-from airshield.sensing.compiled.columns import SIG_A, SIG_E, SIG_R, SX, SY, SZ
+from airshield.sensing.compiled.columns import SIG_A, SIG_E, SIG_R
+from airshield.sensing.compiled.records import AZ, CA, CE, EL, R, SA, SE, SENSOR, TRUTH, X, Y, Z, T
 
 MIN_VARIANCE = 1e-6
 """Floor added to each axis of a plot covariance [m^2] (as :data:`airshield.sensing.measure.MIN_VARIANCE`)."""
@@ -78,10 +77,11 @@ def _entry(a0, a1, a2, b0, b1, b2, s0, s1, s2, floor):
 
 
 @njit(cache=True)
-def polar_cov(S, k, r, az, el, cov, d):
-    """Covariance J diag(s_r^2, s_a^2, s_e^2) J^T + floor [m^2] of a polar plot ``r, az, el`` of
-    sensor row ``k``, into ``cov[d]``; returns (cos el, sin el, cos az, sin az)."""
-    ce, se, ca, sa = math.cos(el), math.sin(el), math.cos(az), math.sin(az)
+def record_cov(S, F, I, q, cov, d):
+    """Covariance J diag(s_r^2, s_a^2, s_e^2) J^T + floor [m^2] of plot record ``q`` into ``cov[d]``
+    (J the Jacobian of x, y, z in range, azimuth, elevation, as in
+    :func:`~airshield.sensing.measure.to_cartesian`)."""
+    k, r, ce, se, ca, sa = I[q, SENSOR], F[q, R], F[q, CE], F[q, SE], F[q, CA], F[q, SA]
     j00, j01, j02 = ce * ca, -r * ce * sa, -r * se * ca
     j10, j11, j12 = ce * sa, r * ce * ca, -r * se * sa
     j20, j21, j22 = se, 0.0, r * ce
@@ -92,29 +92,17 @@ def polar_cov(S, k, r, az, el, cov, d):
     cov[d, 0, 1] = cov[d, 1, 0] = _entry(j00, j01, j02, j10, j11, j12, s0, s1, s2, 0.0)
     cov[d, 0, 2] = cov[d, 2, 0] = _entry(j00, j01, j02, j20, j21, j22, s0, s1, s2, 0.0)
     cov[d, 1, 2] = cov[d, 2, 1] = _entry(j10, j11, j12, j20, j21, j22, s0, s1, s2, 0.0)
-    return ce, se, ca, sa
 
 
 @njit(cache=True)
-def measure_into(S, sensor, truth, time, xyz, polar, noise, scan, order, out, cov, ints):
-    """Plots ``order`` measured into table rows 0, 1, ...: ``out`` (7, rows) gets time, range,
-    azimuth, elevation, x, y, z; ``cov`` (rows, 3, 3); ``ints`` (3, rows) sensor, truth, scan.
-    Plot i was seen at ``polar[:, i]`` (slant range [m], azimuth, elevation [rad]) from its true
-    position ``xyz[i]`` [m]; the first ``noise.shape[1]`` plots add the polar noise ``noise[:, i]``
-    (standard normal, times the sensor's sigmas) and are placed at the noisy polar point, the rest
-    stay exact. Written in table order (reads follow the few windows of each frame; writes stream)."""
-    noisy = noise.shape[1]
+def table_into(S, F, I, scan, order, out, cov, ints):
+    """Plot records ``order`` (:mod:`.records`) copied into table rows 0, 1, ...: ``out`` (7, rows)
+    gets time, range, azimuth, elevation, x, y, z; ``cov`` (rows, 3, 3); ``ints`` (3, rows)
+    sensor, truth, scan. Written in table order (reads follow the few windows of each frame;
+    writes stream)."""
     for d in range(len(order)):
-        i = order[d]
-        k = sensor[i]
-        r, az, el = polar[0, i], polar[1, i], polar[2, i]
-        if i < noisy:
-            r, az, el = r + noise[0, i] * S[k, SIG_R], az + noise[1, i] * S[k, SIG_A], el + noise[2, i] * S[k, SIG_E]
-        r = abs(r)
-        ce, se, ca, sa = polar_cov(S, k, r, az, el, cov, d)
-        if i < noisy:
-            out[4, d], out[5, d], out[6, d] = S[k, SX] + r * ce * ca, S[k, SY] + r * ce * sa, S[k, SZ] + r * se
-        else:
-            out[4, d], out[5, d], out[6, d] = xyz[i, 0], xyz[i, 1], xyz[i, 2]
-        out[0, d], out[1, d], out[2, d], out[3, d] = time[i], r, az, el
-        ints[0, d], ints[1, d], ints[2, d] = k, truth[i], scan[i]
+        q = order[d]
+        record_cov(S, F, I, q, cov, d)
+        out[0, d], out[1, d], out[2, d], out[3, d] = F[q, T], F[q, R], F[q, AZ], F[q, EL]
+        out[4, d], out[5, d], out[6, d] = F[q, X], F[q, Y], F[q, Z]
+        ints[0, d], ints[1, d], ints[2, d] = I[q, SENSOR], I[q, TRUTH], scan[q]

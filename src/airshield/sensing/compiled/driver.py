@@ -13,13 +13,14 @@ from __future__ import annotations
 import numpy as np
 
 from airshield.physics.horizon import EARTH_RADIUS_M, K_FACTOR
-from airshield.sensing.compiled.assemble import measure_into, scan_order
+from airshield.sensing.compiled.assemble import scan_order, table_into
 from airshield.sensing.compiled.columns import flat_waypoints, sensor_matrix
-from airshield.sensing.compiled.looks import look_hits, polar_points
+from airshield.sensing.compiled.looks import look_hits
+from airshield.sensing.compiled.records import FLOAT_COLUMNS, INT_COLUMNS, SENSOR, T, false_records, finish_records
 from airshield.sensing.compiled.positions import waypoint_positions
 from airshield.sensing.plots import PlotTable
-from airshield.sensing.windowed import (CHUNK, false_counts, false_points, frame_index, frame_scans, look_list,
-                                        scan_keys, scan_list)
+from airshield.sensing.windowed import (CHUNK, false_counts, false_points, false_rates, frame_index, frame_scans,
+                                        look_list, scan_keys, scan_list)
 
 TWO_KR = 2.0 * K_FACTOR * EARTH_RADIUS_M
 """2 k R of the 4/3-Earth horizon [m] (as :func:`airshield.physics.radar_horizon`)."""
@@ -31,43 +32,61 @@ def compiled_window_plots(sensors, truth, t_in, t_out, frame: float, rng: np.ran
     scan_t, scan_k = scan_list(t_in, t_out, period, phase, frame)
     j, k, look_t = look_list(t_in, t_out, period, phase, frame)
     S, way = sensor_matrix(sensors, params.pfa), flat_waypoints(truth)
-    parts = [_detections(S, truth, way, j[lo:lo + CHUNK], k[lo:lo + CHUNK], look_t[lo:lo + CHUNK], folded, rng,
-                         params) for lo in range(0, len(j), CHUNK)]
-    parts.append(_false_alarms(S, sensors, scan_t, scan_k, folded, rng, params))
-    truth_row, sensor, time, xyz, polar, noise = (np.concatenate([p[c] for p in parts], axis=c // 4)
-                                                  for c in range(6))
+    F, I = _records(len(j) + _false_bound(false_rates(sensors, folded, params)[scan_k].sum()))
+    used = 0
+    for lo in range(0, len(j), CHUNK):
+        used = _detections(S, truth, way, j[lo:lo + CHUNK], k[lo:lo + CHUNK], look_t[lo:lo + CHUNK], folded, rng,
+                           params, F, I, used)
+    F, I, used = _false_alarms(S, sensors, scan_t, scan_k, folded, rng, params, F, I, used)
     m = sensors.n
-    scan, order = np.empty(len(time), np.int64), np.empty(len(time), np.int64)
-    order = order[:scan_order(scan_keys(scan_t, scan_k, frame, m), frame_index(time, frame), sensor, m, scan, order)]
+    scan, order = np.empty(used, np.int64), np.empty(used, np.int64)
+    order = order[:scan_order(scan_keys(scan_t, scan_k, frame, m), frame_index(F[:used, T], frame),
+                              np.ascontiguousarray(I[:used, SENSOR]), m, scan, order)]
     out, cov, ints = np.empty((7, len(order))), np.empty((len(order), 3, 3)), np.empty((3, len(order)), np.int64)
-    measure_into(S, sensor, truth_row, time, xyz, polar, noise, scan, order, out, cov, ints)
+    table_into(S, F, I, scan, order, out, cov, ints)
     return PlotTable(out[0], ints[0], *out[1:], cov, ints[1], ints[2], np.asarray(scan_t, float),
                      np.asarray(scan_k, int))
 
 
-def _detections(S, truth, way, j, k, t, folded, rng, params):
-    """(target, sensor, time [s], true position (h, 3) [m], polar (3, h), noise (3, h)) of the
-    detections among one block of looks, drawing the block's uniforms, then its measurement noise.
-    Arrays are allocated here, by numpy (which asks for huge pages), not in the kernels."""
+def _records(rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Empty plot records (:mod:`.records`) for ``rows`` plots, allocated by numpy (which asks for
+    huge pages: arrays allocated in the kernels fault in 4 KB pages, twice as slow to fill)."""
+    return np.empty((rows, FLOAT_COLUMNS)), np.empty((rows, INT_COLUMNS), np.int64)
+
+
+def _false_bound(mean: float) -> int:
+    """Room for the false plots of a night with ``mean`` of them expected [-]: the mean plus ten
+    standard deviations (more only grows the records)."""
+    return int(mean + 10.0 * np.sqrt(mean) + 64)
+
+
+def _detections(S, truth, way, j, k, t, folded, rng, params, F, I, used: int) -> int:
+    """The detections among one block of looks as plot records from row ``used`` on, drawing the
+    block's uniforms, then its measurement noise; returns the rows used."""
     xyz = _positions(truth, way, j, t)
     u = rng.random(len(j))
-    rows, polar = np.empty(len(j), np.int64), np.empty((3, len(j)))
     h = look_hits(S, np.asarray(truth.rcs, float), np.asarray(truth.start, float), np.asarray(truth.end, float),
-                  folded, j, k, t, xyz, u, params.pfa, params.range_factor, TWO_KR, rows, polar)
-    hit = rows[:h]
+                  folded, j, k, t, xyz, u, params.pfa, params.range_factor, TWO_KR, F, I, used)
     noise = rng.standard_normal(3 * h).reshape(3, h) if params.noise else np.zeros((3, 0))
-    return j[hit], k[hit], t[hit], xyz[hit], polar[:, :h], noise
+    finish_records(S, F, I, used, used + h, noise)
+    return used + h
 
 
-def _false_alarms(S, sensors, scan_t, scan_k, folded, rng, params):
-    """The false plots of every listed scan as :func:`_detections` gives detections (no noise)."""
+def _false_alarms(S, sensors, scan_t, scan_k, folded, rng, params, F, I, used: int):
+    """The false plots of every listed scan as plot records from row ``used`` on (exact, no noise);
+    returns the records (grown if they had no room) and the rows used."""
     count = false_counts(sensors, scan_k, folded, rng, params)
     rep = np.repeat(np.arange(len(scan_k)), count) if count is not None else np.zeros(0, np.int64)
+    if not len(rep):
+        return F, I, used
     srow = scan_k[rep].astype(np.int64, copy=False)
-    xyz = np.ascontiguousarray(false_points(sensors, srow, rng, params), float) if len(rep) else np.zeros((0, 3))
-    polar = np.empty((3, len(rep)))
-    polar_points(S, srow, xyz, polar)
-    return np.full(len(rep), -1, np.int64), srow, scan_t[rep], xyz, polar, np.zeros((3, 0))
+    xyz = np.ascontiguousarray(false_points(sensors, srow, rng, params), float)
+    if used + len(rep) > len(F):
+        more = _records(used + len(rep) - len(F))
+        F, I = np.concatenate([F, more[0]]), np.concatenate([I, more[1]])
+    false_records(S, srow, xyz, np.asarray(scan_t[rep], float), F, I, used)
+    finish_records(S, F, I, used, used + len(rep), np.zeros((3, 0)))
+    return F, I, used + len(rep)
 
 
 def _positions(truth, way, j, t):

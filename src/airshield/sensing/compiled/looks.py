@@ -17,6 +17,7 @@ from numba import njit
 
 from airshield.sensing.compiled.columns import (MAX_ALT, MIN_ALT, MIN_EL, P_DETECT, RADAR, RANGE, REF_RCS, SNR0, SX,
                                                 SY, SZ)
+from airshield.sensing.compiled.records import AZ, EL, R, SENSOR, TRUTH, X, Y, Z, T
 
 PD_MARGIN = 1e-9
 """Below Pd at the search range [-] by which a draw detects for certain (round-off of Pd: < 1e-11)."""
@@ -39,13 +40,13 @@ def detect_pd(S, k, rcs, r, folded, pfa):
 
 
 @njit(cache=True)
-def look_hits(S, rcs, start, end, folded, j, k, t, xyz, u, pfa, range_factor, two_kr, rows, polar):
+def look_hits(S, rcs, start, end, folded, j, k, t, xyz, u, pfa, range_factor, two_kr, F, I, at):
     """The looks (target ``j``, sensor ``k``, time ``t`` [s], true position ``xyz`` (n, 3) [m])
     that detect: the target is active (``start`` .. ``end`` [s]), inside the sensor's band, search
     range (``range_factor`` x effective range), 4/3-Earth horizon (``two_kr`` = 2 k R [m]) and
     above its minimum elevation, and its uniform draw ``u`` is below the detection probability.
-    Writes their rows into ``rows`` and the slant range [m], azimuth and elevation [rad] of each
-    into ``polar`` (3, n); returns their number."""
+    Writes them as plot records ``at``, ``at + 1``, ... (:mod:`.records`: true slant range [m],
+    azimuth and elevation [rad], position, time, sensor, target); returns their number."""
     h, last_j, last_k, reach, horizon0, floor = 0, -1, -1, 0.0, 0.0, 0.0
     for i in range(len(j)):
         jj, kk, z = j[i], k[i], xyz[i, 2]
@@ -65,16 +66,8 @@ def look_hits(S, rcs, start, end, folded, j, k, t, xyz, u, pfa, range_factor, tw
         if S[kk, MIN_EL] > 0 and not el >= S[kk, MIN_EL]:
             continue
         if u[i] < floor or u[i] < detect_pd(S, kk, rcs[jj], r, folded[kk], pfa):
-            rows[h], polar[0, h], polar[1, h], polar[2, h] = i, r, math.atan2(dy, dx), el
+            q = at + h
+            F[q, R], F[q, AZ], F[q, EL], F[q, T] = r, math.atan2(dy, dx), el, t[i]
+            F[q, X], F[q, Y], F[q, Z], I[q, SENSOR], I[q, TRUTH] = xyz[i, 0], xyz[i, 1], z, kk, jj
             h += 1
     return h
-
-
-@njit(cache=True)
-def polar_points(S, k, xyz, out):
-    """Slant range [m], azimuth and elevation [rad] into ``out`` (3, n) of points ``xyz`` (n, 3)
-    [m] from sensor rows ``k``."""
-    for i in range(len(k)):
-        dx, dy, dz = xyz[i, 0] - S[k[i], SX], xyz[i, 1] - S[k[i], SY], xyz[i, 2] - S[k[i], SZ]
-        ground = math.hypot(dx, dy)
-        out[0, i], out[1, i], out[2, i] = math.sqrt(ground * ground + dz * dz), math.atan2(dy, dx), math.atan2(dz, ground)
