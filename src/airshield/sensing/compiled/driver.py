@@ -33,10 +33,10 @@ def compiled_window_plots(sensors, truth, t_in, t_out, frame: float, rng: np.ran
     j, k, look_t = look_list(t_in, t_out, period, phase, frame)
     S, way = sensor_matrix(sensors, params.pfa), flat_waypoints(truth)
     F, I = _records(len(j) + _false_bound(false_rates(sensors, folded, params)[scan_k].sum()))
-    used = 0
+    used, signature = 0, tuple(np.ascontiguousarray(a, float) for a in (truth.rcs, truth.start, truth.end))
     for lo in range(0, len(j), CHUNK):
-        used = _detections(S, truth, way, j[lo:lo + CHUNK], k[lo:lo + CHUNK], look_t[lo:lo + CHUNK], folded, rng,
-                           params, F, I, used)
+        used = _detections(S, truth, way, signature, j[lo:lo + CHUNK], k[lo:lo + CHUNK], look_t[lo:lo + CHUNK],
+                           folded, rng, params, F, I, used)
     F, I, used = _false_alarms(S, sensors, scan_t, scan_k, folded, rng, params, F, I, used)
     m = sensors.n
     scan, order = np.empty(used, np.int64), np.empty(used, np.int64)
@@ -60,13 +60,13 @@ def _false_bound(mean: float) -> int:
     return int(mean + 10.0 * np.sqrt(mean) + 64)
 
 
-def _detections(S, truth, way, j, k, t, folded, rng, params, F, I, used: int) -> int:
+def _detections(S, truth, way, signature, j, k, t, folded, rng, params, F, I, used: int) -> int:
     """The detections among one block of looks as plot records from row ``used`` on, drawing the
-    block's uniforms, then its measurement noise; returns the rows used."""
+    block's uniforms, then its measurement noise; returns the rows used. ``signature``: the
+    targets' rcs [m^2], start and end [s] (contiguous, as the warm-up compiled the kernel)."""
     xyz = _positions(truth, way, j, t)
     u = rng.random(len(j))
-    h = look_hits(S, np.asarray(truth.rcs, float), np.asarray(truth.start, float), np.asarray(truth.end, float),
-                  folded, j, k, t, xyz, u, params.pfa, params.range_factor, TWO_KR, F, I, used)
+    h = look_hits(S, *signature, folded, j, k, t, xyz, u, params.pfa, params.range_factor, TWO_KR, F, I, used)
     noise = rng.standard_normal(3 * h).reshape(3, h) if params.noise else np.zeros((3, 0))
     finish_records(S, F, I, used, used + h, noise)
     return used + h
