@@ -40,18 +40,20 @@ def compiled_window_plots(sensors, truth, t_in, t_out, frame: float, rng: np.ran
     F, I, used = _false_alarms(S, sensors, scan_t, scan_k, folded, rng, params, F, I, used)
     m = sensors.n
     scan, order = np.empty(used, np.int64), np.empty(used, np.int64)
-    order = order[:scan_order(scan_keys(scan_t, scan_k, frame, m), frame_index(F[:used, T], frame),
-                              np.ascontiguousarray(I[:used, SENSOR]), m, scan, order)]
-    out, cov, ints = np.empty((7, len(order))), np.empty((len(order), 3, 3)), np.empty((3, len(order)), np.int64)
+    order = order[:scan_order(scan_keys(scan_t, scan_k, frame, m), frame_index(F[T][:used], frame),
+                              I[SENSOR][:used], m, scan, order)]
+    n = len(order)
+    out, ints = tuple(np.empty(n) for _ in range(7)), tuple(np.empty(n, np.int64) for _ in range(3))
+    cov = np.empty((n, 3, 3))
     table_into(S, F, I, scan, order, out, cov, ints)
     return PlotTable(out[0], ints[0], *out[1:], cov, ints[1], ints[2], np.asarray(scan_t, float),
                      np.asarray(scan_k, int))
 
 
-def _records(rows: int) -> tuple[np.ndarray, np.ndarray]:
-    """Empty plot records (:mod:`.records`) for ``rows`` plots, allocated by numpy (which asks for
-    huge pages: arrays allocated in the kernels fault in 4 KB pages, twice as slow to fill)."""
-    return np.empty((rows, FLOAT_COLUMNS)), np.empty((rows, INT_COLUMNS), np.int64)
+def _records(rows: int) -> tuple[tuple, tuple]:
+    """Empty plot records (:mod:`.records`) for ``rows`` plots: float and integer columns, allocated
+    by numpy (large arrays allocated in the kernels fault in 4 KB pages, twice as slow to fill)."""
+    return tuple(np.empty(rows) for _ in range(FLOAT_COLUMNS)), tuple(np.empty(rows, np.int64) for _ in range(INT_COLUMNS))
 
 
 def _false_bound(mean: float) -> int:
@@ -81,9 +83,9 @@ def _false_alarms(S, sensors, scan_t, scan_k, folded, rng, params, F, I, used: i
         return F, I, used
     srow = scan_k[rep].astype(np.int64, copy=False)
     xyz = np.ascontiguousarray(false_points(sensors, srow, rng, params), float)
-    if used + len(rep) > len(F):
-        more = _records(used + len(rep) - len(F))
-        F, I = np.concatenate([F, more[0]]), np.concatenate([I, more[1]])
+    if used + len(rep) > len(F[0]):
+        more = _records(used + len(rep) - len(F[0]))
+        F, I = (tuple(np.concatenate(pair) for pair in zip(old, new)) for old, new in zip((F, I), more))
     false_records(S, srow, xyz, np.asarray(scan_t[rep], float), F, I, used)
     finish_records(S, F, I, used, used + len(rep), np.zeros((3, 0)))
     return F, I, used + len(rep)

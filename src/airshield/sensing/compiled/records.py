@@ -2,12 +2,14 @@
 block, then false alarms), measured there with the arithmetic of
 :func:`airshield.sensing.measure._measure` (equal bit for bit) before the table orders them by scan.
 
-Float rows (``F``, 11 columns): measured slant range ``R`` [m], azimuth ``AZ`` and elevation
-``EL`` [rad], their cosines and sines ``CE, SE, CA, SA`` [-], the plot's position ``X, Y, Z``
-[m] and report time ``T`` [s]. Integer rows (``I``, 2 columns): ``SENSOR`` row, ``TRUTH``
-target row (-1 for a false alarm). Records are filled in two steps: the true polar coordinates
-and position first (by the look kernel, or :func:`false_records`), then :func:`finish_records`
-adds the noise and converts.
+Float columns (``F``, a tuple of 11 arrays): measured slant range ``R`` [m], azimuth ``AZ`` and
+elevation ``EL`` [rad], their cosines and sines ``CE, SE, CA, SA`` [-], the plot's position ``X,
+Y, Z`` [m] and report time ``T`` [s]. Integer columns (``I``, 2 arrays): ``SENSOR`` row,
+``TRUTH`` target row (-1 for a false alarm). Columns are separate arrays (each well under the
+allocator's mmap threshold, so reused from the heap night after night instead of freshly
+faulted in). Records are filled in two steps: the true polar coordinates and position first (by
+the look kernel, or :func:`false_records`), then :func:`finish_records` adds the noise and
+converts.
 """
 
 from __future__ import annotations
@@ -31,9 +33,9 @@ def false_records(S, sensor, xyz, time, F, I, at):
         q, k = at + i, sensor[i]
         dx, dy, dz = xyz[i, 0] - S[k, SX], xyz[i, 1] - S[k, SY], xyz[i, 2] - S[k, SZ]
         ground = math.hypot(dx, dy)
-        F[q, R], F[q, AZ], F[q, EL] = math.sqrt(ground * ground + dz * dz), math.atan2(dy, dx), math.atan2(dz, ground)
-        F[q, X], F[q, Y], F[q, Z], F[q, T] = xyz[i, 0], xyz[i, 1], xyz[i, 2], time[i]
-        I[q, SENSOR], I[q, TRUTH] = k, -1
+        F[R][q], F[AZ][q], F[EL][q] = math.sqrt(ground * ground + dz * dz), math.atan2(dy, dx), math.atan2(dz, ground)
+        F[X][q], F[Y][q], F[Z][q], F[T][q] = xyz[i, 0], xyz[i, 1], xyz[i, 2], time[i]
+        I[SENSOR][q], I[TRUTH][q] = k, -1
 
 
 @njit(cache=True)
@@ -44,13 +46,13 @@ def finish_records(S, F, I, lo, hi, noise):
     becomes its absolute value; the cosines and sines of the angles are stored."""
     noisy = noise.shape[1] > 0
     for q in range(lo, hi):
-        k = I[q, SENSOR]
-        r, az, el = F[q, R], F[q, AZ], F[q, EL]
+        k = I[SENSOR][q]
+        r, az, el = F[R][q], F[AZ][q], F[EL][q]
         if noisy:
             i = q - lo
             r, az, el = r + noise[0, i] * S[k, SIG_R], az + noise[1, i] * S[k, SIG_A], el + noise[2, i] * S[k, SIG_E]
         r = abs(r)
         ce, se, ca, sa = math.cos(el), math.sin(el), math.cos(az), math.sin(az)
-        F[q, R], F[q, AZ], F[q, EL], F[q, CE], F[q, SE], F[q, CA], F[q, SA] = r, az, el, ce, se, ca, sa
+        F[R][q], F[AZ][q], F[EL][q], F[CE][q], F[SE][q], F[CA][q], F[SA][q] = r, az, el, ce, se, ca, sa
         if noisy:
-            F[q, X], F[q, Y], F[q, Z] = S[k, SX] + r * ce * ca, S[k, SY] + r * ce * sa, S[k, SZ] + r * se
+            F[X][q], F[Y][q], F[Z][q] = S[k, SX] + r * ce * ca, S[k, SY] + r * ce * sa, S[k, SZ] + r * se
