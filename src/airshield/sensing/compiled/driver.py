@@ -33,12 +33,17 @@ def compiled_window_plots(sensors, truth, t_in, t_out, frame: float, rng: np.ran
     j, k, look_t = look_list(t_in, t_out, period, phase, frame)
     S, way = sensor_matrix(sensors, params.pfa), flat_waypoints(truth)
     F, I = _records(len(j) + _false_bound(false_rates(sensors, folded, params)[scan_k].sum()))
-    used, signature = 0, tuple(np.ascontiguousarray(a, float) for a in (truth.rcs, truth.start, truth.end))
+    used, targets = 0, tuple(np.ascontiguousarray(a, float) for a in (truth.rcs, truth.start, truth.end))
     for lo in range(0, len(j), CHUNK):
-        used = _detections(S, truth, way, signature, j[lo:lo + CHUNK], k[lo:lo + CHUNK], look_t[lo:lo + CHUNK],
+        used = _detections(S, truth, way, targets, j[lo:lo + CHUNK], k[lo:lo + CHUNK], look_t[lo:lo + CHUNK],
                            folded, rng, params, F, I, used)
     F, I, used = _false_alarms(S, sensors, scan_t, scan_k, folded, rng, params, F, I, used)
-    m = sensors.n
+    return _table(S, F, I, used, scan_t, scan_k, frame)
+
+
+def _table(S, F, I, used: int, scan_t, scan_k, frame: float) -> PlotTable:
+    """The plot table of records 0 .. ``used`` - 1 ordered by scan (``scan_t`` [s], ``scan_k``)."""
+    m = len(S)
     scan, order = np.empty(used, np.int64), np.empty(used, np.int64)
     order = order[:scan_order(scan_keys(scan_t, scan_k, frame, m), frame_index(F[T][:used], frame),
                               I[SENSOR][:used], m, scan, order)]
@@ -51,9 +56,11 @@ def compiled_window_plots(sensors, truth, t_in, t_out, frame: float, rng: np.ran
 
 
 def _records(rows: int) -> tuple[tuple, tuple]:
-    """Empty plot records (:mod:`.records`) for ``rows`` plots: float and integer columns, allocated
-    by numpy (large arrays allocated in the kernels fault in 4 KB pages, twice as slow to fill)."""
-    return tuple(np.empty(rows) for _ in range(FLOAT_COLUMNS)), tuple(np.empty(rows, np.int64) for _ in range(INT_COLUMNS))
+    """Empty plot records (:mod:`.records`) for ``rows`` plots: float and integer columns, each its
+    own array allocated by numpy (arrays allocated in the kernels fault in 4 KB pages; one array
+    per column stays under the allocator's mmap threshold and is reused from the heap)."""
+    return (tuple(np.empty(rows) for _ in range(FLOAT_COLUMNS)),
+            tuple(np.empty(rows, np.int64) for _ in range(INT_COLUMNS)))
 
 
 def _false_bound(mean: float) -> int:
@@ -62,13 +69,13 @@ def _false_bound(mean: float) -> int:
     return int(mean + 10.0 * np.sqrt(mean) + 64)
 
 
-def _detections(S, truth, way, signature, j, k, t, folded, rng, params, F, I, used: int) -> int:
+def _detections(S, truth, way, targets, j, k, t, folded, rng, params, F, I, used: int) -> int:
     """The detections among one block of looks as plot records from row ``used`` on, drawing the
-    block's uniforms, then its measurement noise; returns the rows used. ``signature``: the
-    targets' rcs [m^2], start and end [s] (contiguous, as the warm-up compiled the kernel)."""
+    block's uniforms, then its measurement noise; returns the rows used. ``targets``: their rcs
+    [m^2], start and end [s] (contiguous arrays: the types the warm-up compiled the kernel for)."""
     xyz = _positions(truth, way, j, t)
     u = rng.random(len(j))
-    h = look_hits(S, *signature, folded, j, k, t, xyz, u, params.pfa, params.range_factor, TWO_KR, F, I, used)
+    h = look_hits(S, *targets, folded, j, k, t, xyz, u, params.pfa, params.range_factor, TWO_KR, F, I, used)
     noise = rng.standard_normal(3 * h).reshape(3, h) if params.noise else np.zeros((3, 0))
     finish_records(S, F, I, used, used + h, noise)
     return used + h
