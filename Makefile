@@ -14,13 +14,13 @@ $(RUN_STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --no-compile -e '.[web]'
 	touch $(RUN_STAMP)
 
-# The developer extras install while the engine's kernels, the sensor mode's tracker, the WTA
-# heuristic and the forecaster's filter compile into numba's cache (about a minute each for the
-# first two; a failed warm-up only means the tests compile them).
+# The developer extras install while the engine's kernels, the sensor mode's tracker and plot
+# simulation, the WTA heuristic and the forecaster's filter compile into numba's cache (about a
+# minute each for the first two; a failed warm-up only means the tests compile them).
 $(DEV_STAMP): pyproject.toml $(RUN_STAMP)
-	$(PY) -m airshield.engine.compiled.warm & warm=$$!; \
-	($(PY) -m airshield.tracking.compiled.warm; $(PY) -m airshield.wta.warm; \
-	 $(PY) -m airshield.history.forecast.warm) & tracker=$$!; \
+	($(PY) -m airshield.engine.compiled.warm; $(PY) -m airshield.sensing.compiled.warm; \
+	 $(PY) -m airshield.history.forecast.warm) & warm=$$!; \
+	($(PY) -m airshield.tracking.compiled.warm; $(PY) -m airshield.wta.warm) & tracker=$$!; \
 	$(PY) -m pip install --quiet --no-compile -e '.[dev]'; status=$$?; wait $$warm $$tracker; exit $$status
 	touch $(DEV_STAMP) $(RUN_STAMP)
 

@@ -6,7 +6,8 @@ starts. Compiling once in the controlling process, before the workers exist, lea
 cache (``cache=True``, next to the sources) to load in about a second. ``make setup`` usually filled
 it already; then this costs one small replication. The WTA search's kernels are warmed the same way
 (:mod:`airshield.wta.warm`, one small solve), and so are the sensor mode's tracker
-(:mod:`airshield.tracking.compiled.warm`) and the forecaster's filter (:mod:`airshield.history.forecast.warm`).
+(:mod:`airshield.tracking.compiled.warm`), its plot simulation (:mod:`airshield.sensing.compiled.warm`)
+and the forecaster's filter (:mod:`airshield.history.forecast.warm`).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ def pytest_configure(config) -> None:
         return
     from airshield.engine.compiled.warm import warm_cache
     from airshield.history.forecast.warm import warm_forecast
+    from airshield.sensing.compiled.warm import warm_plots
     from airshield.tracking.compiled.warm import warm_tracker
     from airshield.wta.warm import warm_wta
     warm_cache()
     warm_tracker()
+    warm_plots()
     warm_wta()
     warm_forecast()

@@ -1,10 +1,11 @@
 """Measurement-level sensing and tracking for one engine replication (``run.tracking: sensors``).
 
 :func:`tracked_sight` simulates the sensors' plots where they can occur (inside each sensor's
-detection windows, on report frames: :func:`airshield.sensing.windowed.window_plots`), runs the
-frame-fed fusion tracker over them (compiled, :func:`~airshield.tracking.compiled.track_frames`;
-the reference :class:`~airshield.tracking.frames.FrameTracker` with ``run.engine.loop: reference``), and returns
-the engine's ``Sight`` built from firm tracks, plus the track events of each threat.
+detection windows, on report frames: :func:`airshield.sensing.windowed.window_plots`, compiled), runs
+the frame-fed fusion tracker over them (compiled, :func:`~airshield.tracking.compiled.track_frames`),
+and returns the engine's ``Sight`` built from firm tracks, plus the track events of each threat.
+With ``run.engine.loop: reference`` both run their readable references instead (the numpy plots,
+equal byte for byte, and :class:`~airshield.tracking.frames.FrameTracker`).
 
 - A track update is **firm** when the track is confirmed and its position sigma (worst axis)
   after the frame is at most ``max_sigma``. The update holds the threats whose plots it used
@@ -81,16 +82,17 @@ def detection_spans(world, draws, flights, fates, sensors, range_factor: float =
 
 
 def track_raid(world, draws, flights, fates, rng: np.random.Generator) -> TrackedRun:
-    """Plots of the raid and the fusion tracker run over them, frame by frame (compiled, or the
-    reference :class:`FrameTracker` when ``run.engine.loop`` is ``reference``)."""
+    """Plots of the raid and the fusion tracker run over them, frame by frame (both compiled, or the
+    numpy plots and the reference :class:`FrameTracker` when ``run.engine.loop`` is ``reference``)."""
     settings = world.run.sensors
     sensing = sensing_params(settings)
     sensors = world.sensors
     types = world.threat_types
     truth = FlightTruth(flights, types.rcs[draws.type_index], draws.class_index, draws.launch_time, fates.end_time)
     t_in, t_out = detection_spans(world, draws, flights, fates, sensors, sensing.range_factor)
-    plots = window_plots(sensors, truth, t_in, t_out, settings.frame, rng, sensing)
-    track = track_frames if world.run.engine.loop != "reference" else run_frame_tracker
+    fast = world.run.engine.loop != "reference"
+    plots = window_plots(sensors, truth, t_in, t_out, settings.frame, rng, sensing, compiled=fast)
+    track = track_frames if fast else run_frame_tracker
     updates, events = track(*report_frames(plots), plots.xyz, plots.cov, plots.sensor, np.arange(len(plots)),
                             frame_period(sensors, settings.frame), tracker_params(settings))
     return TrackedRun(plots, updates, events)

@@ -90,34 +90,27 @@ def active_spans(t_in: np.ndarray, t_out: np.ndarray) -> tuple[np.ndarray, np.nd
 
 
 def window_plots(sensors: SensorTable, truth, t_in: np.ndarray, t_out: np.ndarray, frame: float,
-                 rng: np.random.Generator, params: SensingParams | None = None) -> PlotTable:
+                 rng: np.random.Generator, params: SensingParams | None = None, compiled: bool = True) -> PlotTable:
     """All plots of the raid inside the windows ``t_in``/``t_out`` (n, sensors) [s] (NaN: never),
     reported on a ``frame`` [s] grid; scans are every (time, sensor) report over each sensor's
     active span. ``truth`` needs ``positions(rows, times)``, ``rcs``, ``class_index``, ``start``,
-    ``end``. Deterministic for a generator state; plots sorted by scan."""
+    ``end``. Deterministic for a generator state; plots sorted by scan. ``compiled`` runs the numba
+    kernels (:mod:`airshield.sensing.compiled`), byte for byte equal to this numpy reference
+    (``compiled=False``) for the same generator state."""
     params = params or SensingParams()
+    if compiled:
+        from airshield.sensing.compiled import compiled_window_plots
+        return compiled_window_plots(sensors, truth, t_in, t_out, frame, rng, params)
     period, phase, folded = frame_scans(sensors, frame, rng)
-    # scans over the active spans
-    span_sensor, span_start, span_end = active_spans(t_in, t_out)
-    owner, scan_t = _grid(span_start, span_end, period[span_sensor], phase[span_sensor], frame)
-    scan_k = span_sensor[owner]
-    order = np.lexsort((scan_k, scan_t))
-    scan_t, scan_k = scan_t[order], scan_k[order]
-    keep = np.r_[True, (scan_t[1:] != scan_t[:-1]) | (scan_k[1:] != scan_k[:-1])] if len(scan_t) else np.zeros(0, bool)
-    scan_t, scan_k = scan_t[keep], scan_k[keep]
-    m = sensors.n
-    scan_key = np.round(scan_t / frame).astype(np.int64) * m + scan_k  # frame index, then sensor
-    # looks inside every (target, sensor) window
-    j, k = np.nonzero(np.isfinite(t_in) & np.isfinite(t_out) & (t_out >= t_in))
-    owner, look_t = _grid(t_in[j, k], t_out[j, k], period[k], phase[k], frame)
-    j, k = j[owner], k[owner]
+    scan_t, scan_k = scan_list(t_in, t_out, period, phase, frame)
+    j, k, look_t = look_list(t_in, t_out, period, phase, frame)
     parts = []
     for lo in range(0, len(j), CHUNK):
         sl = slice(lo, lo + CHUNK)
         parts.append(_looks(sensors, truth, j[sl], k[sl], look_t[sl], folded, rng, params))
     parts.append(_scan_false_alarms(sensors, scan_t, scan_k, folded, rng, params))
     plots = concat_plots(parts, scan_t, scan_k)
-    key = np.round(plots.time / frame).astype(np.int64) * m + plots.sensor
+    scan_key, key = scan_keys(scan_t, scan_k, frame, sensors.n), plot_keys(plots.time, plots.sensor, frame, sensors.n)
     scan = np.searchsorted(scan_key, key)
     ok = (scan < len(scan_key)) & (scan_key[np.minimum(scan, max(len(scan_key) - 1, 0))] == key) \
         if len(scan_key) else np.zeros(len(plots), bool)
@@ -126,6 +119,41 @@ def window_plots(sensors: SensorTable, truth, t_in: np.ndarray, t_out: np.ndarra
     plots = plots.take(rows)
     return PlotTable(**{c: getattr(plots, c) for c in PLOT_COLUMNS if c != "scan"}, cov=plots.cov, scan=scan[rows],
                      scan_time=scan_t, scan_sensor=scan_k)
+
+
+def scan_list(t_in: np.ndarray, t_out: np.ndarray, period: np.ndarray, phase: np.ndarray, frame: float):
+    """(time [s], sensor row) of every report over the sensors' active spans, sorted by time then
+    sensor, without repeats."""
+    span_sensor, span_start, span_end = active_spans(t_in, t_out)
+    owner, scan_t = _grid(span_start, span_end, period[span_sensor], phase[span_sensor], frame)
+    scan_k = span_sensor[owner]
+    order = np.lexsort((scan_k, scan_t))
+    scan_t, scan_k = scan_t[order], scan_k[order]
+    keep = np.r_[True, (scan_t[1:] != scan_t[:-1]) | (scan_k[1:] != scan_k[:-1])] if len(scan_t) else np.zeros(0, bool)
+    return scan_t[keep], scan_k[keep]
+
+
+def look_list(t_in: np.ndarray, t_out: np.ndarray, period: np.ndarray, phase: np.ndarray, frame: float):
+    """(target row, sensor row, time [s]) of every look inside every (target, sensor) window, by
+    window (target, then sensor) and time."""
+    j, k = np.nonzero(np.isfinite(t_in) & np.isfinite(t_out) & (t_out >= t_in))
+    owner, look_t = _grid(t_in[j, k], t_out[j, k], period[k], phase[k], frame)
+    return j[owner], k[owner], look_t
+
+
+def frame_index(time: np.ndarray, frame: float) -> np.ndarray:
+    """Report frame of times [s] on a ``frame`` [s] grid (nearest whole multiple)."""
+    return np.round(time / frame).astype(np.int64)
+
+
+def scan_keys(scan_t: np.ndarray, scan_k: np.ndarray, frame: float, m: int) -> np.ndarray:
+    """Sort key of each scan: frame index, then sensor row (ascending for a scan list)."""
+    return frame_index(scan_t, frame) * m + scan_k
+
+
+def plot_keys(time: np.ndarray, sensor: np.ndarray, frame: float, m: int) -> np.ndarray:
+    """Scan key (:func:`scan_keys`) of each plot."""
+    return frame_index(time, frame) * m + sensor
 
 
 def _looks(sensors: SensorTable, truth, j, k, t, folded, rng, params) -> PlotTable:
@@ -156,22 +184,40 @@ def _with_time(plots: PlotTable, time: np.ndarray) -> PlotTable:
 def _scan_false_alarms(sensors: SensorTable, scan_t, scan_k, folded, rng, params) -> PlotTable:
     """False plots of every listed scan: Poisson with the per-scan rate times the scans folded
     into the report, each placed uniformly over the coverage disc and altitude band."""
-    rate = np.where(sensors.kind == RADAR, params.false_alarms, params.false_alarms_other) * folded
-    if len(scan_k) == 0 or not np.any(rate[scan_k] > 0):
+    count = false_counts(sensors, scan_k, folded, rng, params)
+    if count is None:
         return empty_plots()
-    count = rng.poisson(rate[scan_k])
     rep = np.repeat(np.arange(len(scan_k)), count)
     return _with_time(_place_false(sensors, scan_k[rep], rng, params), scan_t[rep])
 
 
 def _place_false(sensors: SensorTable, srow: np.ndarray, rng, params) -> PlotTable:
+    xyz = false_points(sensors, srow, rng, params)
+    return _measure(sensors, srow, xyz, np.full(len(srow), -1), 0.0, np.zeros(len(srow), int), rng,
+                    SensingParams(**{**params.__dict__, "noise": False}))
+
+
+def false_rates(sensors: SensorTable, folded: np.ndarray, params: SensingParams) -> np.ndarray:
+    """Mean false plots per report of each sensor [-]: the per-scan rate times the scans folded in."""
+    return np.where(sensors.kind == RADAR, params.false_alarms, params.false_alarms_other) * folded
+
+
+def false_counts(sensors: SensorTable, scan_k, folded, rng, params) -> np.ndarray | None:
+    """Number of false plots of every listed scan (Poisson), or None when no scan can have any."""
+    rate = false_rates(sensors, folded, params)
+    if len(scan_k) == 0 or not np.any(rate[scan_k] > 0):
+        return None
+    return rng.poisson(rate[scan_k])
+
+
+def false_points(sensors: SensorTable, srow: np.ndarray, rng, params) -> np.ndarray:
+    """Positions (k, 3) [m] of false plots of sensors ``srow``: uniform over the coverage disc and
+    the altitude band below the clutter ceiling."""
     radius = sensors.range[srow] * np.sqrt(rng.random(len(srow)))
     angle = rng.random(len(srow)) * 2 * np.pi
     top = np.minimum(sensors.max_alt[srow], params.clutter_ceiling)
     alt = sensors.min_alt[srow] + rng.random(len(srow)) * np.maximum(top - sensors.min_alt[srow], 0.0)
-    xyz = np.column_stack([sensors.x[srow] + radius * np.cos(angle), sensors.y[srow] + radius * np.sin(angle), alt])
-    return _measure(sensors, srow, xyz, np.full(len(srow), -1), 0.0, np.zeros(len(srow), int), rng,
-                    SensingParams(**{**params.__dict__, "noise": False}))
+    return np.column_stack([sensors.x[srow] + radius * np.cos(angle), sensors.y[srow] + radius * np.sin(angle), alt])
 
 
 def report_frames(plots: PlotTable) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
