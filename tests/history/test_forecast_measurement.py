@@ -73,7 +73,7 @@ def test_the_size_regressor_recovers_a_size_effect_and_the_intervals_still_cover
     weight, sd = link.size_state
     assert abs(weight - truth.size_weight) <= 3 * sd + 0.05, (weight, sd)
     rows, _ = rolling_forecast(table, table[table["start"] >= pd.Timestamp("2024-11-01")],
-                               RollingSettings(months=2, train_days=300, draws=300, seed=3))
+                               RollingSettings(months=4, train_days=300, draws=200, seed=3))
     scores = score_rolling(rows)["drone"]
     assert scores["raids"] >= 80
     for level in (50, 80, 90):   # small raids' shares are discrete, so coverage may exceed nominal a little
