@@ -72,25 +72,29 @@ def update(x, P, z, R, buffers):
     nu0, nu1, nu2 = z[0] - x[0], z[1] - x[1], z[2] - x[2]
     for i in range(m):
         x[i] += K[i, 0] * nu0 + K[i, 1] * nu1 + K[i, 2] * nu2
+    # I - KH is [[I - K_top, 0], [-K_bottom, I]]: only its first three columns are stored (in ``ikh``)
+    # and the products below skip its known zeros and ones. Each entry sums the same nonzero terms
+    # in the same order as the full 6 x 6 products, so the result is the same to the bit.
     for i in range(m):
-        for j in range(m):
-            ikh[i, j] = (1.0 if i == j else 0.0) - (K[i, j] if j < 3 else 0.0)
+        for j in range(3):
+            ikh[i, j] = (1.0 if i == j else 0.0) - K[i, j]
     # left = (I - KH) P
     for i in range(m):
         for j in range(m):
-            acc = 0.0
-            for k in range(m):
-                acc += ikh[i, k] * P[k, j]
+            acc = ikh[i, 0] * P[0, j] + ikh[i, 1] * P[1, j] + ikh[i, 2] * P[2, j]
+            if i >= 3:
+                acc += P[i, j]
             left[i, j] = acc
     # kr = K R
     for i in range(m):
         for j in range(3):
             kr[i, j] = K[i, 0] * R[0, j] + K[i, 1] * R[1, j] + K[i, 2] * R[2, j]
+    # new = left (I - KH)^T + kr K^T
     for i in range(m):
         for j in range(m):
-            acc = 0.0
-            for k in range(m):
-                acc += left[i, k] * ikh[j, k]
+            acc = left[i, 0] * ikh[j, 0] + left[i, 1] * ikh[j, 1] + left[i, 2] * ikh[j, 2]
+            if j >= 3:
+                acc += left[i, j]
             new[i, j] = acc + kr[i, 0] * K[j, 0] + kr[i, 1] * K[j, 1] + kr[i, 2] * K[j, 2]
     for i in range(m):
         for j in range(m):
