@@ -9,10 +9,20 @@ from numba import njit
 
 @njit(cache=True)
 def argsort(key):
-    """Stable argsort of a 1-D array (bottom-up merge sort)."""
+    """Stable argsort of a 1-D array without NaN: insertion sort of runs of 16, then bottom-up merge
+    sort (the order is the unique stable one, whatever the run length)."""
     n = len(key)
     a, b = np.arange(n), np.empty(n, np.int64)
-    width = 1
+    width = 16
+    for lo in range(0, n, width):
+        for i in range(lo + 1, min(lo + width, n)):
+            ai = a[i]
+            ki = key[ai]
+            j = i - 1
+            while j >= lo and key[a[j]] > ki:
+                a[j + 1] = a[j]
+                j -= 1
+            a[j + 1] = ai
     while width < n:
         for lo in range(0, n, 2 * width):
             mid, hi = min(lo + width, n), min(lo + 2 * width, n)

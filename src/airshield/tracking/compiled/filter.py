@@ -12,9 +12,24 @@ from airshield.tracking.compiled.small import inv3
 
 
 @njit(cache=True)
+def noise_terms(dt, q):
+    """The process noise added over ``dt`` [s] at density ``q`` [m^2/s^3]: position, cross and
+    velocity terms (q dt^3 / 3, q dt^2 / 2, q dt)."""
+    return q * (math.pow(dt, 3.0) / 3.0), q * (math.pow(dt, 2.0) / 2.0), q * dt
+
+
+@njit(cache=True)
 def predict_into(x, P, dt, q, x_out, P_out):
     """x_out, P_out = the state (6,) and covariance (6, 6) predicted ``dt`` [s] ahead with
     white-acceleration density ``q`` [m^2/s^3]; a copy when dt == 0."""
+    a, b, c = noise_terms(dt, q)
+    predict_terms_into(x, P, dt, a, b, c, x_out, P_out)
+
+
+@njit(cache=True)
+def predict_terms_into(x, P, dt, a, b, c, x_out, P_out):
+    """:func:`predict_into` with the noise terms of :func:`noise_terms` given (computed once for
+    the many tracks predicted over the same dt)."""
     for i in range(6):
         x_out[i] = x[i]
         for j in range(6):
@@ -29,12 +44,11 @@ def predict_into(x, P, dt, q, x_out, P_out):
     for i in range(6):
         for j in range(3):
             P_out[i, j] += dt * P_out[i, j + 3]
-    a, b, c = math.pow(dt, 3.0) / 3.0, math.pow(dt, 2.0) / 2.0, dt
     for i in range(3):
-        P_out[i, i] += q * a
-        P_out[i, i + 3] += q * b
-        P_out[i + 3, i] += q * b
-        P_out[i + 3, i + 3] += q * c
+        P_out[i, i] += a
+        P_out[i, i + 3] += b
+        P_out[i + 3, i] += b
+        P_out[i + 3, i + 3] += c
 
 
 @njit(cache=True)

@@ -10,7 +10,7 @@ from numba import njit
 
 from airshield.tracking.compiled.arrays import concat1, take1, take_mats, take_rows, where
 from airshield.tracking.compiled.associate import assign_views, gate_pairs
-from airshield.tracking.compiled.filter import nis, predict_into, update, update_buffers
+from airshield.tracking.compiled.filter import nis, noise_terms, predict_into, predict_terms_into, update, update_buffers
 from airshield.tracking.compiled.initiate import clusters
 from airshield.tracking.compiled.small import inv3, position_sigma
 from airshield.tracking.compiled.tracks import (CONFIRM_M, CONFIRM_N, DELETE_MISSES, GATE, INIT_SPEED_SIGMA,
@@ -26,10 +26,14 @@ def _predicted(tr, rows, dt, prm, manoeuvre_q):
     """Predicted states and covariances of track ``rows``: each with its own noise level, or all
     with the manoeuvre level when ``manoeuvre_q``."""
     X, P = np.empty((len(rows), 6)), np.empty((len(rows), 6, 6))
+    qa, qb, qc = noise_terms(dt, prm[Q])
+    ma, mb, mc = noise_terms(dt, prm[Q_MANOEUVRE])
     for k in range(len(rows)):
         i = rows[k]
-        q = prm[Q_MANOEUVRE] if manoeuvre_q or (prm[MANOEUVRE] > 0 and tr.manoeuvre[i] > 0) else prm[Q]
-        predict_into(tr.x[i], tr.P[i], dt, q, X[k], P[k])
+        if manoeuvre_q or (prm[MANOEUVRE] > 0 and tr.manoeuvre[i] > 0):
+            predict_terms_into(tr.x[i], tr.P[i], dt, ma, mb, mc, X[k], P[k])
+        else:
+            predict_terms_into(tr.x[i], tr.P[i], dt, qa, qb, qc, X[k], P[k])
     return X, P
 
 
