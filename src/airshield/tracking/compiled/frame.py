@@ -28,12 +28,13 @@ def _predicted(tr, rows, dt, prm, manoeuvre_q):
     X, P = np.empty((len(rows), 6)), np.empty((len(rows), 6, 6))
     qa, qb, qc = noise_terms(dt, prm[Q])
     ma, mb, mc = noise_terms(dt, prm[Q_MANOEUVRE])
+    x, Pt, manoeuvre = tr.x, tr.P, tr.manoeuvre  # locals: no reference counting per access
     for k in range(len(rows)):
         i = rows[k]
-        if manoeuvre_q or (prm[MANOEUVRE] > 0 and tr.manoeuvre[i] > 0):
-            predict_terms_into(tr.x[i], tr.P[i], dt, ma, mb, mc, X[k], P[k])
+        if manoeuvre_q or (prm[MANOEUVRE] > 0 and manoeuvre[i] > 0):
+            predict_terms_into(x[i], Pt[i], dt, ma, mb, mc, X[k], P[k])
         else:
-            predict_terms_into(tr.x[i], tr.P[i], dt, qa, qb, qc, X[k], P[k])
+            predict_terms_into(x[i], Pt[i], dt, qa, qb, qc, X[k], P[k])
     return X, P
 
 
@@ -117,17 +118,18 @@ def slowest_into(group, sensor, period, out):
 def _modes_and_update(tr, hit, dt, X, P, zf, Rf, prm):
     """NIS manoeuvre switch on the fused plot, then the Kalman update of every track hit."""
     S_inv, buffers = np.empty((3, 3)), update_buffers()
+    manoeuvre = tr.manoeuvre
     for i in range(len(hit)):
         if not hit[i]:
             continue
         if prm[MANOEUVRE] > 0:
-            jump = nis(X[i], P[i], zf[i], Rf[i], S_inv) > prm[MANOEUVRE_NIS] and tr.manoeuvre[i] == 0
+            jump = nis(X[i], P[i], zf[i], Rf[i], S_inv) > prm[MANOEUVRE_NIS] and manoeuvre[i] == 0
             if jump:
                 if dt > 0:
                     predict_into(tr.x[i], tr.P[i], dt, prm[Q_MANOEUVRE], X[i], P[i])
-                tr.manoeuvre[i] = int(prm[MANOEUVRE_HOLD])
+                manoeuvre[i] = int(prm[MANOEUVRE_HOLD])
             else:
-                tr.manoeuvre[i] = max(tr.manoeuvre[i] - 1, 0)
+                manoeuvre[i] = max(manoeuvre[i] - 1, 0)
         update(X[i], P[i], zf[i], Rf[i], buffers)
 
 
@@ -136,30 +138,32 @@ def _score(tr, n, time, hit, looked, prm, rec):
     """M-of-N confirmation and deletion (``tracks.score_look`` with stale tentative tracks dropped);
     logs confirm then delete events; returns the rows to keep."""
     confirm, keep = np.zeros(n, np.bool_), np.ones(n, np.bool_)
+    last_update, hits, misses, looks, confirmed, ids = (tr.last_update, tr.hits, tr.misses, tr.looks,
+                                                        tr.confirmed, tr.id)
     for i in range(n):
         if hit[i]:
-            tr.last_update[i] = time
-            tr.hits[i] += 1
-            tr.misses[i] = 0
+            last_update[i] = time
+            hits[i] += 1
+            misses[i] = 0
         elif looked[i]:
-            tr.misses[i] += 1
-        tentative = not tr.confirmed[i]
+            misses[i] += 1
+        tentative = not confirmed[i]
         if tentative and (looked[i] or hit[i]):
-            tr.looks[i] += 1
-        confirm[i] = tentative and tr.hits[i] >= prm[CONFIRM_M]
-        stale = time - tr.last_update[i] > prm[MAX_COAST]
+            looks[i] += 1
+        confirm[i] = tentative and hits[i] >= prm[CONFIRM_M]
+        stale = time - last_update[i] > prm[MAX_COAST]
         if tentative:
-            keep[i] = confirm[i] or not (tr.looks[i] >= prm[CONFIRM_N] or stale)
+            keep[i] = confirm[i] or not (looks[i] >= prm[CONFIRM_N] or stale)
         else:
-            keep[i] = not (tr.misses[i] >= prm[DELETE_MISSES] or stale)
+            keep[i] = not (misses[i] >= prm[DELETE_MISSES] or stale)
         if confirm[i]:
-            tr.confirmed[i] = True
+            confirmed[i] = True
     for i in range(n):
         if confirm[i]:
-            log_event(rec, time, CONFIRM, tr.id[i])
+            log_event(rec, time, CONFIRM, ids[i])
     for i in range(n):
         if not keep[i]:
-            log_event(rec, time, DELETE, tr.id[i])
+            log_event(rec, time, DELETE, ids[i])
     return keep
 
 
@@ -167,15 +171,17 @@ def _score(tr, n, time, hit, looked, prm, rec):
 def _compact(tr, n, keep):
     """Drop the rows not kept, in order; (new count, new row of each old row or -1)."""
     row = np.full(n, -1)
+    x, P, ids, confirmed, hits, looks = tr.x, tr.P, tr.id, tr.confirmed, tr.hits, tr.looks
+    misses, manoeuvre, last_update, home = tr.misses, tr.manoeuvre, tr.last_update, tr.home
     k = 0
     for i in range(n):
         if keep[i]:
             row[i] = k
             if k != i:
-                copy_row(tr.x[i], tr.P[i], tr.x[k], tr.P[k])
-                tr.id[k], tr.confirmed[k] = tr.id[i], tr.confirmed[i]
-                tr.hits[k], tr.looks[k], tr.misses[k] = tr.hits[i], tr.looks[i], tr.misses[i]
-                tr.manoeuvre[k], tr.last_update[k], tr.home[k] = tr.manoeuvre[i], tr.last_update[i], tr.home[i]
+                copy_row(x[i], P[i], x[k], P[k])
+                ids[k], confirmed[k] = ids[i], confirmed[i]
+                hits[k], looks[k], misses[k] = hits[i], looks[i], misses[i]
+                manoeuvre[k], last_update[k], home[k] = manoeuvre[i], last_update[i], home[i]
             k += 1
     return k, row
 
@@ -215,8 +221,9 @@ def _home_and_looks(tr, n, take_t, take_p, sensor, period, scanning):
     group_sensor = take1(sensor, take_p)
     slowest_into(take_t, group_sensor, period, tr.home[:n])
     looked = np.zeros(n, np.bool_)
+    home = tr.home
     for i in range(n):
-        looked[i] = scanning[tr.home[i]]
+        looked[i] = scanning[home[i]]
     return looked
 
 
@@ -236,8 +243,9 @@ def step(tr, n, next_id, last_time, time, z, R, sensor, plot_id, scanning, perio
         used[take_p[k]] = True
     zf, Rf = fuse(take_t, take_p, z, R, n)
     _modes_and_update(tr, hit, dt, X, P, zf, Rf, prm)
+    tx, tP = tr.x, tr.P
     for i in range(n):
-        copy_row(X[i], P[i], tr.x[i], tr.P[i])
+        copy_row(X[i], P[i], tx[i], tP[i])
     looked = _home_and_looks(tr, n, take_t, take_p, sensor, period, scanning)
     ids = take1(tr.id, take_t)
     n, row = _compact(tr, n, _score(tr, n, time, hit, looked, prm, rec))
@@ -245,11 +253,12 @@ def step(tr, n, next_id, last_time, time, z, R, sensor, plot_id, scanning, perio
     base = n
     tr, n, next_id, label = _start(tr, n, next_id, time, take_rows(z, left), take_mats(R, left),
                                    take1(sensor, left), period, prm, width, rec)
+    tP, tid, tconfirmed = tr.P, tr.id, tr.confirmed
     for k in range(len(take_t)):
         i = row[take_t[k]]
         if i >= 0:
-            log_update(rec, time, ids[k], plot_id[take_p[k]], position_sigma(tr.P[i]), tr.confirmed[i])
+            log_update(rec, time, ids[k], plot_id[take_p[k]], position_sigma(tP[i]), tconfirmed[i])
     for k in range(len(left)):
         i = base + label[k]
-        log_update(rec, time, tr.id[i], plot_id[left[k]], position_sigma(tr.P[i]), tr.confirmed[i])
+        log_update(rec, time, tid[i], plot_id[left[k]], position_sigma(tP[i]), tconfirmed[i])
     return tr, n, next_id
