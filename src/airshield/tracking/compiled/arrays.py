@@ -49,6 +49,37 @@ def argsort(key):
 
 
 @njit(cache=True)
+def sub_order(order, idx, m):
+    """The stable argsort of the keys of rows ``idx`` (increasing) among ``m`` rows, from the stable
+    argsort ``order`` of all ``m``: the same ties broken the same way, no sorting."""
+    pos = np.full(m, -1)
+    for k in range(len(idx)):
+        pos[idx[k]] = k
+    out = np.empty(len(idx), np.int64)
+    c = 0
+    for o in order:
+        if pos[o] >= 0:
+            out[c] = pos[o]
+            c += 1
+    return out
+
+
+@njit(cache=True)
+def counting_order(keys, n_keys):
+    """Stable argsort of int ``keys`` in [0, n_keys) (counting sort: the order :func:`argsort` gives)."""
+    start = np.zeros(n_keys + 1, np.int64)
+    for k in keys:
+        start[k + 1] += 1
+    for v in range(n_keys):
+        start[v + 1] += start[v]
+    out = np.empty(len(keys), np.int64)
+    for i in range(len(keys)):
+        out[start[keys[i]]] = i
+        start[keys[i]] += 1
+    return out
+
+
+@njit(cache=True)
 def where(mask):
     """Indices of the True entries (``np.flatnonzero``)."""
     count = 0

@@ -14,7 +14,7 @@ import math
 import numpy as np
 from numba import njit
 
-from airshield.tracking.compiled.arrays import argsort, first_above, first_at_least, lengthened, sorted_unique
+from airshield.tracking.compiled.arrays import argsort, counting_order, first_above, first_at_least, lengthened, sorted_unique
 from airshield.tracking.compiled.lsap import assign_rows
 from airshield.tracking.compiled.small import inv3
 
@@ -35,9 +35,10 @@ def _sort_tail(t, p, d2, ld, start, stop):
 
 
 @njit(cache=True)
-def gate_pairs(X, P, z, R, gate):
+def gate_pairs(X, P, z, R, gate, order):
     """Pairs inside the gate: (track rows, plot rows, d^2, ln det S), in track then plot order.
-    ``X`` (n, 6) and ``P`` (n, 6, 6) predicted tracks; ``z`` (m, 3) [m], ``R`` (m, 3, 3) plots."""
+    ``X`` (n, 6) and ``P`` (n, 6, 6) predicted tracks; ``z`` (m, 3) [m], ``R`` (m, 3, 3) plots;
+    ``order`` the stable argsort of ``z[:, 0]``."""
     n, m = X.shape[0], z.shape[0]
     cap = max(16, 2 * m)
     t, p = np.empty(cap, np.int64), np.empty(cap, np.int64)
@@ -48,7 +49,6 @@ def gate_pairs(X, P, z, R, gate):
     for j in range(m):
         tr_r[j] = R[j, 0, 0] + R[j, 1, 1] + R[j, 2, 2]
     max_r = tr_r.max()
-    order = argsort(z[:, 0].copy())
     zx = np.empty(m)
     for k in range(m):
         zx[k] = z[order[k], 0]
@@ -165,7 +165,7 @@ def assign_views(t, p, d2, ld, sensor, n_plots, gate, width):
     for v in range(nv):
         miss[v] += gate
     root = _components(vt, p, nv, n_plots)
-    order = argsort(root)
+    order = counting_order(root, nv)  # roots are view indices: every component has a view
     got = np.full(nv, -1)
     view_local, plot_local = np.empty(nv, np.int64), np.empty(n_plots, np.int64)
     a = 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from airshield.tracking.compiled.arrays import concat1, take1, take_mats, take_rows, where
+from airshield.tracking.compiled.arrays import argsort, concat1, sub_order, take1, take_mats, take_rows, where
 from airshield.tracking.compiled.associate import assign_views, gate_pairs
 from airshield.tracking.compiled.filter import nis, noise_terms, predict_into, predict_terms_into, update, update_buffers
 from airshield.tracking.compiled.initiate import clusters
@@ -39,7 +39,7 @@ def _predicted(tr, rows, dt, prm, manoeuvre_q):
 
 
 @njit(cache=True)
-def _retry(tr, n, dt, X, P, z, R, sensor, scanning, take_t, take_p, prm, width):
+def _retry(tr, n, dt, X, P, z, R, sensor, scanning, take_t, take_p, prm, width, order):
     """Quiet confirmed tracks without a plot retry with the manoeuvre prediction on the free plots;
     returns the take extended (track rows, plot rows)."""
     quiet, free = np.ones(n, np.bool_), np.ones(len(z), np.bool_)
@@ -52,7 +52,8 @@ def _retry(tr, n, dt, X, P, z, R, sensor, scanning, take_t, take_p, prm, width):
     if len(rows) == 0 or len(plots) == 0:
         return take_t, take_p
     Xm, Pm = _predicted(tr, rows, dt, prm, True)
-    t, p, d2, ld = gate_pairs(Xm, Pm, take_rows(z, plots), take_mats(R, plots), prm[GATE])
+    t, p, d2, ld = gate_pairs(Xm, Pm, take_rows(z, plots), take_mats(R, plots), prm[GATE],
+                              sub_order(order, plots, len(z)))
     if len(t) == 0:
         return take_t, take_p
     tt, pp = assign_views(t, p, d2, ld, take1(sensor, plots), len(plots), prm[GATE], width)
@@ -187,10 +188,10 @@ def _compact(tr, n, keep):
 
 
 @njit(cache=True)
-def _start(tr, n, next_id, time, z, R, sensor, period, prm, width, rec):
+def _start(tr, n, next_id, time, z, R, sensor, period, prm, width, rec, order):
     """New tentative tracks from the plots given, one per cross-sensor cluster; (tracks, count,
     next id, label of each plot)."""
-    label, k = clusters(z, R, sensor, prm[GATE], width)
+    label, k = clusters(z, R, sensor, prm[GATE], width, order)
     zf, Rf = fuse(label, np.arange(len(z)), z, R, k)
     tr = grown(tr, n + k)
     home = np.zeros(k, np.int64)
@@ -233,10 +234,14 @@ def step(tr, n, next_id, last_time, time, z, R, sensor, plot_id, scanning, perio
     ``plot_id`` labels; ``scanning`` (sensors,) bool); returns (tracks, count, next id)."""
     dt = 0.0 if np.isnan(last_time) else time - last_time
     X, P = _predicted(tr, np.arange(n), dt, prm, False)
-    t, p, d2, ld = gate_pairs(X, P, z, R, prm[GATE])
+    x0 = np.empty(len(z))
+    for j in range(len(z)):
+        x0[j] = z[j, 0]
+    order = argsort(x0)  # plots along x, sorted once per frame for the gates and the clusters
+    t, p, d2, ld = gate_pairs(X, P, z, R, prm[GATE], order)
     take_t, take_p = assign_views(t, p, d2, ld, sensor, len(z), prm[GATE], width)
     if prm[MANOEUVRE] > 0 and dt > 0:
-        take_t, take_p = _retry(tr, n, dt, X, P, z, R, sensor, scanning, take_t, take_p, prm, width)
+        take_t, take_p = _retry(tr, n, dt, X, P, z, R, sensor, scanning, take_t, take_p, prm, width, order)
     hit, used = np.zeros(n, np.bool_), np.zeros(len(z), np.bool_)
     for k in range(len(take_t)):
         hit[take_t[k]] = True
@@ -252,7 +257,7 @@ def step(tr, n, next_id, last_time, time, z, R, sensor, plot_id, scanning, perio
     left = where(~used)
     base = n
     tr, n, next_id, label = _start(tr, n, next_id, time, take_rows(z, left), take_mats(R, left),
-                                   take1(sensor, left), period, prm, width, rec)
+                                   take1(sensor, left), period, prm, width, rec, sub_order(order, left, len(z)))
     tP, tid, tconfirmed = tr.P, tr.id, tr.confirmed
     for k in range(len(take_t)):
         i = row[take_t[k]]

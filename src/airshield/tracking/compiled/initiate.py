@@ -19,14 +19,13 @@ from airshield.tracking.compiled.small import inv3, quad3
 
 
 @njit(cache=True)
-def _join_close(z, R, sensor, gate, parent):
+def _join_close(z, R, sensor, gate, parent, order):
     """Union of every cross-sensor pair of plots inside the gate of each other."""
     m = len(z)
     tr = np.empty(m)
     for j in range(m):
         tr[j] = R[j, 0, 0] + R[j, 1, 1] + R[j, 2, 2]
     max_tr = tr.max()
-    order = argsort(z[:, 0].copy())
     S, S_inv = np.empty((3, 3)), np.empty((3, 3))
     for a_k in range(m):
         a = order[a_k]
@@ -51,12 +50,13 @@ def _join_close(z, R, sensor, gate, parent):
 
 
 @njit(cache=True)
-def clusters(z, R, sensor, gate, width):
-    """(label of each plot (m,), number of labels); ``width`` > every sensor row."""
+def clusters(z, R, sensor, gate, width, order):
+    """(label of each plot (m,), number of labels); ``width`` > every sensor row; ``order`` the
+    stable argsort of ``z[:, 0]``."""
     m = len(z)
     parent = np.arange(m)
     if m > 1:
-        _join_close(z, R, sensor, gate, parent)
+        _join_close(z, R, sensor, gate, parent, order)
     comp = np.full(m, -1)
     n_comp = 0
     for j in range(m):
