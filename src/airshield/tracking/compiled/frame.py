@@ -12,10 +12,10 @@ from airshield.tracking.compiled.arrays import argsort, concat1, sub_order, take
 from airshield.tracking.compiled.associate import assign_views, gate_pairs
 from airshield.tracking.compiled.filter import nis, noise_terms, predict_into, predict_terms_into, update, update_buffers
 from airshield.tracking.compiled.initiate import clusters
-from airshield.tracking.compiled.small import inv3, position_sigma
+from airshield.tracking.compiled.small import inv3, position_sigma_row
 from airshield.tracking.compiled.tracks import (CONFIRM_M, CONFIRM_N, DELETE_MISSES, GATE, INIT_SPEED_SIGMA,
                                                 MANOEUVRE, MANOEUVRE_HOLD, MANOEUVRE_NIS, MAX_COAST, Q,
-                                                Q_MANOEUVRE, copy_row, grown, log_event, log_update)
+                                                Q_MANOEUVRE, copy_row, copy_rows, grown, log_event, log_update)
 
 INITIATE, CONFIRM, DELETE = 0, 1, 2
 """Track event kinds (as :mod:`airshield.tracking.gnn`)."""
@@ -32,9 +32,9 @@ def _predicted(tr, rows, dt, prm, manoeuvre_q):
     for k in range(len(rows)):
         i = rows[k]
         if manoeuvre_q or (prm[MANOEUVRE] > 0 and manoeuvre[i] > 0):
-            predict_terms_into(x[i], Pt[i], dt, ma, mb, mc, X[k], P[k])
+            predict_terms_into(x, Pt, i, dt, ma, mb, mc, X, P, k)
         else:
-            predict_terms_into(x[i], Pt[i], dt, qa, qb, qc, X[k], P[k])
+            predict_terms_into(x, Pt, i, dt, qa, qb, qc, X, P, k)
     return X, P
 
 
@@ -118,20 +118,20 @@ def slowest_into(group, sensor, period, out):
 @njit(cache=True)
 def _modes_and_update(tr, hit, dt, X, P, zf, Rf, prm):
     """NIS manoeuvre switch on the fused plot, then the Kalman update of every track hit."""
-    S_inv, buffers = np.empty((3, 3)), update_buffers()
+    S_inv, W = update_buffers()
     manoeuvre = tr.manoeuvre
     for i in range(len(hit)):
         if not hit[i]:
             continue
         if prm[MANOEUVRE] > 0:
-            jump = nis(X[i], P[i], zf[i], Rf[i], S_inv) > prm[MANOEUVRE_NIS] and manoeuvre[i] == 0
+            jump = nis(X, P, zf, Rf, i, S_inv) > prm[MANOEUVRE_NIS] and manoeuvre[i] == 0
             if jump:
                 if dt > 0:
-                    predict_into(tr.x[i], tr.P[i], dt, prm[Q_MANOEUVRE], X[i], P[i])
+                    predict_into(tr.x, tr.P, i, dt, prm[Q_MANOEUVRE], X, P, i)
                 manoeuvre[i] = int(prm[MANOEUVRE_HOLD])
             else:
                 manoeuvre[i] = max(manoeuvre[i] - 1, 0)
-        update(X[i], P[i], zf[i], Rf[i], buffers)
+        update(X, P, zf, Rf, i, S_inv, W)
 
 
 @njit(cache=True)
@@ -179,7 +179,7 @@ def _compact(tr, n, keep):
         if keep[i]:
             row[i] = k
             if k != i:
-                copy_row(x[i], P[i], x[k], P[k])
+                copy_rows(x, P, i, x, P, k)
                 ids[k], confirmed[k] = ids[i], confirmed[i]
                 hits[k], looks[k], misses[k] = hits[i], looks[i], misses[i]
                 manoeuvre[k], last_update[k], home[k] = manoeuvre[i], last_update[i], home[i]
@@ -250,7 +250,7 @@ def step(tr, n, next_id, last_time, time, z, R, sensor, plot_id, scanning, perio
     _modes_and_update(tr, hit, dt, X, P, zf, Rf, prm)
     tx, tP = tr.x, tr.P
     for i in range(n):
-        copy_row(X[i], P[i], tx[i], tP[i])
+        copy_rows(X, P, i, tx, tP, i)
     looked = _home_and_looks(tr, n, take_t, take_p, sensor, period, scanning)
     ids = take1(tr.id, take_t)
     n, row = _compact(tr, n, _score(tr, n, time, hit, looked, prm, rec))
@@ -262,8 +262,8 @@ def step(tr, n, next_id, last_time, time, z, R, sensor, plot_id, scanning, perio
     for k in range(len(take_t)):
         i = row[take_t[k]]
         if i >= 0:
-            log_update(rec, time, ids[k], plot_id[take_p[k]], position_sigma(tP[i]), tconfirmed[i])
+            log_update(rec, time, ids[k], plot_id[take_p[k]], position_sigma_row(tP, i), tconfirmed[i])
     for k in range(len(left)):
         i = base + label[k]
-        log_update(rec, time, tid[i], plot_id[left[k]], position_sigma(tP[i]), tconfirmed[i])
+        log_update(rec, time, tid[i], plot_id[left[k]], position_sigma_row(tP, i), tconfirmed[i])
     return tr, n, next_id

@@ -39,14 +39,20 @@ def quad3(inv, d0, d1, d2):
 @njit(cache=True)
 def max_eig3(a):
     """Largest eigenvalue of the symmetric 3 x 3 matrix ``a`` (trigonometric closed form)."""
-    p1 = a[0, 1] ** 2 + a[0, 2] ** 2 + a[1, 2] ** 2
+    return _max_eig3(a[0, 0], a[0, 1], a[0, 2], a[1, 1], a[1, 2], a[2, 2])
+
+
+@njit(cache=True)
+def _max_eig3(a00, a01, a02, a11, a12, a22):
+    """:func:`max_eig3` of the matrix given by its upper triangle."""
+    p1 = a01 ** 2 + a02 ** 2 + a12 ** 2
     if p1 == 0.0:
-        return max(a[0, 0], max(a[1, 1], a[2, 2]))
-    q = (a[0, 0] + a[1, 1] + a[2, 2]) / 3.0
-    p2 = (a[0, 0] - q) ** 2 + (a[1, 1] - q) ** 2 + (a[2, 2] - q) ** 2 + 2.0 * p1
+        return max(a00, max(a11, a22))
+    q = (a00 + a11 + a22) / 3.0
+    p2 = (a00 - q) ** 2 + (a11 - q) ** 2 + (a22 - q) ** 2 + 2.0 * p1
     p = math.sqrt(p2 / 6.0)
-    b00, b11, b22 = (a[0, 0] - q) / p, (a[1, 1] - q) / p, (a[2, 2] - q) / p
-    b01, b02, b12 = a[0, 1] / p, a[0, 2] / p, a[1, 2] / p
+    b00, b11, b22 = (a00 - q) / p, (a11 - q) / p, (a22 - q) / p
+    b01, b02, b12 = a01 / p, a02 / p, a12 / p
     r = 0.5 * (b00 * (b11 * b22 - b12 * b12) - b01 * (b01 * b22 - b12 * b02) + b02 * (b01 * b12 - b11 * b02))
     r = min(max(r, -1.0), 1.0)
     return q + 2.0 * p * math.cos(math.acos(r) / 3.0)
@@ -56,3 +62,9 @@ def max_eig3(a):
 def position_sigma(P):
     """sqrt(lambda_max) of the position block of a (6, 6) covariance [m]."""
     return math.sqrt(max(max_eig3(P[:3, :3]), 0.0))
+
+
+@njit(cache=True)
+def position_sigma_row(P, i):
+    """:func:`position_sigma` of ``P[i]`` of a (n, 6, 6) stack (indexed: no array views)."""
+    return math.sqrt(max(_max_eig3(P[i, 0, 0], P[i, 0, 1], P[i, 0, 2], P[i, 1, 1], P[i, 1, 2], P[i, 2, 2]), 0.0))

@@ -55,6 +55,15 @@ def copy_row(x, P, x_out, P_out):
 
 
 @njit(cache=True)
+def copy_rows(x, P, i, x_out, P_out, k):
+    """x_out[k], P_out[k] = x[i] (6,), P[i] (6, 6), indexed (no array views)."""
+    for u in range(6):
+        x_out[k, u] = x[i, u]
+        for v in range(6):
+            P_out[k, u, v] = P[i, u, v]
+
+
+@njit(cache=True)
 def grown(tr, need):
     """``tr`` with room for ``need`` rows (doubled), or ``tr`` itself when it has it."""
     cap = len(tr.id)
