@@ -16,7 +16,7 @@ from numba import njit
 
 from airshield.tracking.compiled.arrays import argsort, counting_order, first_above, first_at_least, lengthened, sorted_unique
 from airshield.tracking.compiled.lsap import assign_rows
-from airshield.tracking.compiled.small import inv3
+from airshield.tracking.compiled.small import inv3_quad
 
 BIG = 1e12
 """Cost of a (view, plot) entry outside the gate [-]."""
@@ -52,25 +52,24 @@ def gate_pairs(X, P, z, R, gate, order):
     zx = np.empty(m)
     for k in range(m):
         zx[k] = z[order[k], 0]
-    S, S_inv = np.empty((3, 3)), np.empty((3, 3))
     count = 0
     for i in range(n):
-        tr_p = P[i, 0, 0] + P[i, 1, 1] + P[i, 2, 2]
+        p00, p01, p02 = P[i, 0, 0], P[i, 0, 1], P[i, 0, 2]
+        p10, p11, p12 = P[i, 1, 0], P[i, 1, 1], P[i, 1, 2]
+        p20, p21, p22 = P[i, 2, 0], P[i, 2, 1], P[i, 2, 2]
+        xi0, xi1, xi2 = X[i, 0], X[i, 1], X[i, 2]
+        tr_p = p00 + p11 + p22
         radius = math.sqrt(gate * (tr_p + max_r))
         lo, hi = first_at_least(zx, X[i, 0] - radius), first_above(zx, X[i, 0] + radius)
         start = count
         for k in range(lo, hi):
             j = order[k]
-            a, b, c = z[j, 0] - X[i, 0], z[j, 1] - X[i, 1], z[j, 2] - X[i, 2]
+            a, b, c = z[j, 0] - xi0, z[j, 1] - xi1, z[j, 2] - xi2
             if a * a + b * b + c * c > gate * (tr_p + tr_r[j]):
                 continue
-            for u in range(3):
-                for v in range(3):
-                    S[u, v] = P[i, u, v] + R[j, u, v]
-            det = inv3(S, S_inv)
-            dist = (a * (S_inv[0, 0] * a + S_inv[0, 1] * b + S_inv[0, 2] * c)
-                    + b * (S_inv[1, 0] * a + S_inv[1, 1] * b + S_inv[1, 2] * c)
-                    + c * (S_inv[2, 0] * a + S_inv[2, 1] * b + S_inv[2, 2] * c))
+            det, dist = inv3_quad(p00 + R[j, 0, 0], p01 + R[j, 0, 1], p02 + R[j, 0, 2],
+                                  p10 + R[j, 1, 0], p11 + R[j, 1, 1], p12 + R[j, 1, 2],
+                                  p20 + R[j, 2, 0], p21 + R[j, 2, 1], p22 + R[j, 2, 2], a, b, c)
             if dist < gate:
                 if count == cap:
                     cap *= 2

@@ -29,6 +29,29 @@ def inv3(a, out):
 
 
 @njit(cache=True)
+def inv3_quad(a00, a01, a02, a10, a11, a12, a20, a21, a22, d0, d1, d2):
+    """(det a, d^T a^-1 d) of a 3 x 3 matrix given entry by entry: the arithmetic of :func:`inv3`
+    then :func:`quad3` (same results to the bit) on scalars, with no arrays."""
+    c00 = a11 * a22 - a12 * a21
+    c01 = a12 * a20 - a10 * a22
+    c02 = a10 * a21 - a11 * a20
+    c10 = a02 * a21 - a01 * a22
+    c11 = a00 * a22 - a02 * a20
+    c12 = a01 * a20 - a00 * a21
+    c20 = a01 * a12 - a02 * a11
+    c21 = a02 * a10 - a00 * a12
+    c22 = a00 * a11 - a01 * a10
+    det = a00 * c00 + a01 * c01 + a02 * c02
+    s = 1.0 / det
+    i00, i10, i20 = c00 * s, c01 * s, c02 * s
+    i01, i11, i21 = c10 * s, c11 * s, c12 * s
+    i02, i12, i22 = c20 * s, c21 * s, c22 * s
+    return det, (d0 * (i00 * d0 + i01 * d1 + i02 * d2)
+                 + d1 * (i10 * d0 + i11 * d1 + i12 * d2)
+                 + d2 * (i20 * d0 + i21 * d1 + i22 * d2))
+
+
+@njit(cache=True)
 def quad3(inv, d0, d1, d2):
     """d^T inv d for a 3-vector d = (d0, d1, d2) and a symmetric 3 x 3 ``inv``."""
     return (d0 * (inv[0, 0] * d0 + inv[0, 1] * d1 + inv[0, 2] * d2)
