@@ -128,6 +128,20 @@ def _solve_component(pairs, vt, p, cost, miss, got, view_local, plot_local):
     if len(pairs) == 1:
         got[vt[pairs[0]]] = p[pairs[0]]
         return
+    one_view = True
+    for a in range(1, len(pairs)):
+        one_view = one_view and vt[pairs[a]] == vt[pairs[0]]
+    if one_view:
+        # One row: the LSAP takes the cheapest column, the lowest plot row among equals (its scan
+        # runs from the last column down and keeps the latest of equal lowest), and the miss column
+        # (gate + the view's least ln det S) costs more than the pair of that least ln det S.
+        best = pairs[0]
+        for a in range(1, len(pairs)):
+            k = pairs[a]
+            if cost[k] < cost[best] or (cost[k] == cost[best] and p[k] < p[best]):
+                best = k
+        got[vt[best]] = p[best]
+        return
     views, plots = np.empty(len(pairs), np.int64), np.empty(len(pairs), np.int64)
     for a in range(len(pairs)):
         views[a], plots[a] = vt[pairs[a]], p[pairs[a]]

@@ -15,7 +15,7 @@ from airshield.tracking.compiled.initiate import clusters
 from airshield.tracking.compiled.small import inv3, position_sigma_row
 from airshield.tracking.compiled.tracks import (CONFIRM_M, CONFIRM_N, DELETE_MISSES, GATE, INIT_SPEED_SIGMA,
                                                 MANOEUVRE, MANOEUVRE_HOLD, MANOEUVRE_NIS, MAX_COAST, Q,
-                                                Q_MANOEUVRE, copy_row, copy_rows, grown, log_event, log_update)
+                                                Q_MANOEUVRE, copy_row, copy_rows, grown, log_event)
 
 INITIATE, CONFIRM, DELETE = 0, 1, 2
 """Track event kinds (as :mod:`airshield.tracking.gnn`)."""
@@ -258,12 +258,20 @@ def step(tr, n, next_id, last_time, time, z, R, sensor, plot_id, scanning, perio
     base = n
     tr, n, next_id, label = _start(tr, n, next_id, time, take_rows(z, left), take_mats(R, left),
                                    take1(sensor, left), period, prm, width, rec, sub_order(order, left, len(z)))
+    # update rows appended, the record's columns read once per frame (not once per row)
     tP, tid, tconfirmed = tr.P, tr.id, tr.confirmed
+    r_time, r_track, r_plot, r_sigma, r_confirmed = rec.time, rec.track, rec.plot, rec.sigma, rec.confirmed
+    u = rec.size[0]
     for k in range(len(take_t)):
         i = row[take_t[k]]
         if i >= 0:
-            log_update(rec, time, ids[k], plot_id[take_p[k]], position_sigma_row(tP, i), tconfirmed[i])
+            r_time[u], r_track[u], r_plot[u] = time, ids[k], plot_id[take_p[k]]
+            r_sigma[u], r_confirmed[u] = position_sigma_row(tP, i), tconfirmed[i]
+            u += 1
     for k in range(len(left)):
         i = base + label[k]
-        log_update(rec, time, tid[i], plot_id[left[k]], position_sigma_row(tP, i), tconfirmed[i])
+        r_time[u], r_track[u], r_plot[u] = time, tid[i], plot_id[left[k]]
+        r_sigma[u], r_confirmed[u] = position_sigma_row(tP, i), tconfirmed[i]
+        u += 1
+    rec.size[0] = u
     return tr, n, next_id

@@ -86,11 +86,3 @@ def log_event(rec, time, kind, track):
     k = rec.size[1]
     rec.ev_time[k], rec.ev_kind[k], rec.ev_track[k] = time, kind, track
     rec.size[1] = k + 1
-
-
-@njit(cache=True)
-def log_update(rec, time, track, plot, sigma, confirmed):
-    """Append one update row."""
-    k = rec.size[0]
-    rec.time[k], rec.track[k], rec.plot[k], rec.sigma[k], rec.confirmed[k] = time, track, plot, sigma, confirmed
-    rec.size[0] = k + 1
