@@ -21,6 +21,9 @@ from airshield.tracking.compiled.small import inv3_quad
 BIG = 1e12
 """Cost of a (view, plot) entry outside the gate [-]."""
 
+SLACK = 1.05
+"""Margin of the per-axis bounds below over round-off [-]: they only skip pairs that fail the gate."""
+
 
 @njit(cache=True)
 def _sort_tail(t, p, d2, ld, start, stop):
@@ -48,7 +51,9 @@ def gate_pairs(X, P, z, R, gate, order):
     tr_r = np.empty(m)
     for j in range(m):
         tr_r[j] = R[j, 0, 0] + R[j, 1, 1] + R[j, 2, 2]
-    max_r = tr_r.max()
+    max_r, max_rx = tr_r.max(), R[0, 0, 0]
+    for j in range(m):
+        max_rx = max(max_rx, R[j, 0, 0])
     zx = np.empty(m)
     for k in range(m):
         zx[k] = z[order[k], 0]
@@ -59,13 +64,18 @@ def gate_pairs(X, P, z, R, gate, order):
         p20, p21, p22 = P[i, 2, 0], P[i, 2, 1], P[i, 2, 2]
         xi0, xi1, xi2 = X[i, 0], X[i, 1], X[i, 2]
         tr_p = p00 + p11 + p22
-        radius = math.sqrt(gate * (tr_p + max_r))
+        # Inside the gate, d_u^2 <= (d^T S^-1 d) S_uu < gate S_uu on every axis u (Cauchy-Schwarz,
+        # S positive definite): along x that narrows the window of the trace bound; along y and z
+        # it skips pairs before their 3 x 3 inverse. Pairs skipped would fail the gate.
+        radius = math.sqrt(min(gate * (tr_p + max_r), SLACK * gate * (p00 + max_rx)))
         lo, hi = first_at_least(zx, X[i, 0] - radius), first_above(zx, X[i, 0] + radius)
         start = count
         for k in range(lo, hi):
             j = order[k]
             a, b, c = z[j, 0] - xi0, z[j, 1] - xi1, z[j, 2] - xi2
             if a * a + b * b + c * c > gate * (tr_p + tr_r[j]):
+                continue
+            if b * b > SLACK * gate * (p11 + R[j, 1, 1]) or c * c > SLACK * gate * (p22 + R[j, 2, 2]):
                 continue
             det, dist = inv3_quad(p00 + R[j, 0, 0], p01 + R[j, 0, 1], p02 + R[j, 0, 2],
                                   p10 + R[j, 1, 0], p11 + R[j, 1, 1], p12 + R[j, 1, 2],
