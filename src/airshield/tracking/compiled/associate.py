@@ -14,7 +14,8 @@ import math
 import numpy as np
 from numba import njit
 
-from airshield.tracking.compiled.arrays import argsort, counting_order, first_above, first_at_least, lengthened, sorted_unique
+from airshield.tracking.compiled.arrays import (argsort, counting_order, first_above, first_at_least, lengthened,
+                                                sorted_unique)
 from airshield.tracking.compiled.lsap import assign_rows
 from airshield.tracking.compiled.small import inv3_quad
 

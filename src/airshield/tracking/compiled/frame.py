@@ -10,7 +10,8 @@ from numba import njit
 
 from airshield.tracking.compiled.arrays import argsort, concat1, sub_order, take1, take_mats, take_rows, where
 from airshield.tracking.compiled.associate import assign_views, gate_pairs
-from airshield.tracking.compiled.filter import nis, noise_terms, predict_into, predict_terms_into, update, update_buffers
+from airshield.tracking.compiled.filter import (nis, noise_terms, predict_into, predict_terms_into, update,
+                                                update_buffers)
 from airshield.tracking.compiled.initiate import clusters
 from airshield.tracking.compiled.small import inv3, position_sigma_row
 from airshield.tracking.compiled.tracks import (CONFIRM_M, CONFIRM_N, DELETE_MISSES, GATE, INIT_SPEED_SIGMA,
