@@ -9,10 +9,20 @@ from numba import njit
 
 @njit(cache=True)
 def argsort(key):
-    """Stable argsort of a 1-D array (bottom-up merge sort)."""
+    """Stable argsort of a 1-D array without NaN: insertion sort of runs of 16, then bottom-up merge
+    sort (the order is the unique stable one, whatever the run length)."""
     n = len(key)
     a, b = np.arange(n), np.empty(n, np.int64)
-    width = 1
+    width = 16
+    for lo in range(0, n, width):
+        for i in range(lo + 1, min(lo + width, n)):
+            ai = a[i]
+            ki = key[ai]
+            j = i - 1
+            while j >= lo and key[a[j]] > ki:
+                a[j + 1] = a[j]
+                j -= 1
+            a[j + 1] = ai
     while width < n:
         for lo in range(0, n, 2 * width):
             mid, hi = min(lo + width, n), min(lo + 2 * width, n)
@@ -36,6 +46,37 @@ def argsort(key):
         a, b = b, a
         width *= 2
     return a
+
+
+@njit(cache=True)
+def sub_order(order, idx, m):
+    """The stable argsort of the keys of rows ``idx`` (increasing) among ``m`` rows, from the stable
+    argsort ``order`` of all ``m``: the same ties broken the same way, no sorting."""
+    pos = np.full(m, -1)
+    for k in range(len(idx)):
+        pos[idx[k]] = k
+    out = np.empty(len(idx), np.int64)
+    c = 0
+    for o in order:
+        if pos[o] >= 0:
+            out[c] = pos[o]
+            c += 1
+    return out
+
+
+@njit(cache=True)
+def counting_order(keys, n_keys):
+    """Stable argsort of int ``keys`` in [0, n_keys) (counting sort: the order :func:`argsort` gives)."""
+    start = np.zeros(n_keys + 1, np.int64)
+    for k in keys:
+        start[k + 1] += 1
+    for v in range(n_keys):
+        start[v + 1] += start[v]
+    out = np.empty(len(keys), np.int64)
+    for i in range(len(keys)):
+        out[start[keys[i]]] = i
+        start[keys[i]] += 1
+    return out
 
 
 @njit(cache=True)

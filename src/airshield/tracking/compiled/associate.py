@@ -14,12 +14,16 @@ import math
 import numpy as np
 from numba import njit
 
-from airshield.tracking.compiled.arrays import argsort, first_above, first_at_least, lengthened, sorted_unique
+from airshield.tracking.compiled.arrays import (argsort, counting_order, first_above, first_at_least, lengthened,
+                                                sorted_unique)
 from airshield.tracking.compiled.lsap import assign_rows
-from airshield.tracking.compiled.small import inv3
+from airshield.tracking.compiled.small import inv3_quad
 
 BIG = 1e12
 """Cost of a (view, plot) entry outside the gate [-]."""
+
+SLACK = 1.05
+"""Margin of the per-axis bounds below over round-off [-]: they only skip pairs that fail the gate."""
 
 
 @njit(cache=True)
@@ -35,9 +39,10 @@ def _sort_tail(t, p, d2, ld, start, stop):
 
 
 @njit(cache=True)
-def gate_pairs(X, P, z, R, gate):
+def gate_pairs(X, P, z, R, gate, order):
     """Pairs inside the gate: (track rows, plot rows, d^2, ln det S), in track then plot order.
-    ``X`` (n, 6) and ``P`` (n, 6, 6) predicted tracks; ``z`` (m, 3) [m], ``R`` (m, 3, 3) plots."""
+    ``X`` (n, 6) and ``P`` (n, 6, 6) predicted tracks; ``z`` (m, 3) [m], ``R`` (m, 3, 3) plots;
+    ``order`` the stable argsort of ``z[:, 0]``."""
     n, m = X.shape[0], z.shape[0]
     cap = max(16, 2 * m)
     t, p = np.empty(cap, np.int64), np.empty(cap, np.int64)
@@ -47,30 +52,35 @@ def gate_pairs(X, P, z, R, gate):
     tr_r = np.empty(m)
     for j in range(m):
         tr_r[j] = R[j, 0, 0] + R[j, 1, 1] + R[j, 2, 2]
-    max_r = tr_r.max()
-    order = argsort(z[:, 0].copy())
+    max_r, max_rx = tr_r.max(), R[0, 0, 0]
+    for j in range(m):
+        max_rx = max(max_rx, R[j, 0, 0])
     zx = np.empty(m)
     for k in range(m):
         zx[k] = z[order[k], 0]
-    S, S_inv = np.empty((3, 3)), np.empty((3, 3))
     count = 0
     for i in range(n):
-        tr_p = P[i, 0, 0] + P[i, 1, 1] + P[i, 2, 2]
-        radius = math.sqrt(gate * (tr_p + max_r))
+        p00, p01, p02 = P[i, 0, 0], P[i, 0, 1], P[i, 0, 2]
+        p10, p11, p12 = P[i, 1, 0], P[i, 1, 1], P[i, 1, 2]
+        p20, p21, p22 = P[i, 2, 0], P[i, 2, 1], P[i, 2, 2]
+        xi0, xi1, xi2 = X[i, 0], X[i, 1], X[i, 2]
+        tr_p = p00 + p11 + p22
+        # Inside the gate, d_u^2 <= (d^T S^-1 d) S_uu < gate S_uu on every axis u (Cauchy-Schwarz,
+        # S positive definite): along x that narrows the window of the trace bound; along y and z
+        # it skips pairs before their 3 x 3 inverse. Pairs skipped would fail the gate.
+        radius = math.sqrt(min(gate * (tr_p + max_r), SLACK * gate * (p00 + max_rx)))
         lo, hi = first_at_least(zx, X[i, 0] - radius), first_above(zx, X[i, 0] + radius)
         start = count
         for k in range(lo, hi):
             j = order[k]
-            a, b, c = z[j, 0] - X[i, 0], z[j, 1] - X[i, 1], z[j, 2] - X[i, 2]
+            a, b, c = z[j, 0] - xi0, z[j, 1] - xi1, z[j, 2] - xi2
             if a * a + b * b + c * c > gate * (tr_p + tr_r[j]):
                 continue
-            for u in range(3):
-                for v in range(3):
-                    S[u, v] = P[i, u, v] + R[j, u, v]
-            det = inv3(S, S_inv)
-            dist = (a * (S_inv[0, 0] * a + S_inv[0, 1] * b + S_inv[0, 2] * c)
-                    + b * (S_inv[1, 0] * a + S_inv[1, 1] * b + S_inv[1, 2] * c)
-                    + c * (S_inv[2, 0] * a + S_inv[2, 1] * b + S_inv[2, 2] * c))
+            if b * b > SLACK * gate * (p11 + R[j, 1, 1]) or c * c > SLACK * gate * (p22 + R[j, 2, 2]):
+                continue
+            det, dist = inv3_quad(p00 + R[j, 0, 0], p01 + R[j, 0, 1], p02 + R[j, 0, 2],
+                                  p10 + R[j, 1, 0], p11 + R[j, 1, 1], p12 + R[j, 1, 2],
+                                  p20 + R[j, 2, 0], p21 + R[j, 2, 1], p22 + R[j, 2, 2], a, b, c)
             if dist < gate:
                 if count == cap:
                     cap *= 2
@@ -129,6 +139,20 @@ def _solve_component(pairs, vt, p, cost, miss, got, view_local, plot_local):
     if len(pairs) == 1:
         got[vt[pairs[0]]] = p[pairs[0]]
         return
+    one_view = True
+    for a in range(1, len(pairs)):
+        one_view = one_view and vt[pairs[a]] == vt[pairs[0]]
+    if one_view:
+        # One row: the LSAP takes the cheapest column, the lowest plot row among equals (its scan
+        # runs from the last column down and keeps the latest of equal lowest), and the miss column
+        # (gate + the view's least ln det S) costs more than the pair of that least ln det S.
+        best = pairs[0]
+        for a in range(1, len(pairs)):
+            k = pairs[a]
+            if cost[k] < cost[best] or (cost[k] == cost[best] and p[k] < p[best]):
+                best = k
+        got[vt[best]] = p[best]
+        return
     views, plots = np.empty(len(pairs), np.int64), np.empty(len(pairs), np.int64)
     for a in range(len(pairs)):
         views[a], plots[a] = vt[pairs[a]], p[pairs[a]]
@@ -165,7 +189,7 @@ def assign_views(t, p, d2, ld, sensor, n_plots, gate, width):
     for v in range(nv):
         miss[v] += gate
     root = _components(vt, p, nv, n_plots)
-    order = argsort(root)
+    order = counting_order(root, nv)  # roots are view indices: every component has a view
     got = np.full(nv, -1)
     view_local, plot_local = np.empty(nv, np.int64), np.empty(n_plots, np.int64)
     a = 0

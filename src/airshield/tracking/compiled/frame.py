@@ -8,14 +8,15 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from airshield.tracking.compiled.arrays import concat1, take1, take_mats, take_rows, where
+from airshield.tracking.compiled.arrays import argsort, concat1, sub_order, take1, take_mats, take_rows, where
 from airshield.tracking.compiled.associate import assign_views, gate_pairs
-from airshield.tracking.compiled.filter import nis, predict_into, update, update_buffers
+from airshield.tracking.compiled.filter import (nis, noise_terms, predict_into, predict_terms_into, update,
+                                                update_buffers)
 from airshield.tracking.compiled.initiate import clusters
-from airshield.tracking.compiled.small import inv3, position_sigma
+from airshield.tracking.compiled.small import inv3, position_sigma_row
 from airshield.tracking.compiled.tracks import (CONFIRM_M, CONFIRM_N, DELETE_MISSES, GATE, INIT_SPEED_SIGMA,
                                                 MANOEUVRE, MANOEUVRE_HOLD, MANOEUVRE_NIS, MAX_COAST, Q,
-                                                Q_MANOEUVRE, copy_row, grown, log_event, log_update)
+                                                Q_MANOEUVRE, copy_row, copy_rows, grown, log_event)
 
 INITIATE, CONFIRM, DELETE = 0, 1, 2
 """Track event kinds (as :mod:`airshield.tracking.gnn`)."""
@@ -26,15 +27,20 @@ def _predicted(tr, rows, dt, prm, manoeuvre_q):
     """Predicted states and covariances of track ``rows``: each with its own noise level, or all
     with the manoeuvre level when ``manoeuvre_q``."""
     X, P = np.empty((len(rows), 6)), np.empty((len(rows), 6, 6))
+    qa, qb, qc = noise_terms(dt, prm[Q])
+    ma, mb, mc = noise_terms(dt, prm[Q_MANOEUVRE])
+    x, Pt, manoeuvre = tr.x, tr.P, tr.manoeuvre  # locals: no reference counting per access
     for k in range(len(rows)):
         i = rows[k]
-        q = prm[Q_MANOEUVRE] if manoeuvre_q or (prm[MANOEUVRE] > 0 and tr.manoeuvre[i] > 0) else prm[Q]
-        predict_into(tr.x[i], tr.P[i], dt, q, X[k], P[k])
+        if manoeuvre_q or (prm[MANOEUVRE] > 0 and manoeuvre[i] > 0):
+            predict_terms_into(x, Pt, i, dt, ma, mb, mc, X, P, k)
+        else:
+            predict_terms_into(x, Pt, i, dt, qa, qb, qc, X, P, k)
     return X, P
 
 
 @njit(cache=True)
-def _retry(tr, n, dt, X, P, z, R, sensor, scanning, take_t, take_p, prm, width):
+def _retry(tr, n, dt, X, P, z, R, sensor, scanning, take_t, take_p, prm, width, order):
     """Quiet confirmed tracks without a plot retry with the manoeuvre prediction on the free plots;
     returns the take extended (track rows, plot rows)."""
     quiet, free = np.ones(n, np.bool_), np.ones(len(z), np.bool_)
@@ -47,7 +53,8 @@ def _retry(tr, n, dt, X, P, z, R, sensor, scanning, take_t, take_p, prm, width):
     if len(rows) == 0 or len(plots) == 0:
         return take_t, take_p
     Xm, Pm = _predicted(tr, rows, dt, prm, True)
-    t, p, d2, ld = gate_pairs(Xm, Pm, take_rows(z, plots), take_mats(R, plots), prm[GATE])
+    t, p, d2, ld = gate_pairs(Xm, Pm, take_rows(z, plots), take_mats(R, plots), prm[GATE],
+                              sub_order(order, plots, len(z)))
     if len(t) == 0:
         return take_t, take_p
     tt, pp = assign_views(t, p, d2, ld, take1(sensor, plots), len(plots), prm[GATE], width)
@@ -112,19 +119,20 @@ def slowest_into(group, sensor, period, out):
 @njit(cache=True)
 def _modes_and_update(tr, hit, dt, X, P, zf, Rf, prm):
     """NIS manoeuvre switch on the fused plot, then the Kalman update of every track hit."""
-    S_inv, buffers = np.empty((3, 3)), update_buffers()
+    S_inv, W = update_buffers()
+    manoeuvre = tr.manoeuvre
     for i in range(len(hit)):
         if not hit[i]:
             continue
         if prm[MANOEUVRE] > 0:
-            jump = nis(X[i], P[i], zf[i], Rf[i], S_inv) > prm[MANOEUVRE_NIS] and tr.manoeuvre[i] == 0
+            jump = nis(X, P, zf, Rf, i, S_inv) > prm[MANOEUVRE_NIS] and manoeuvre[i] == 0
             if jump:
                 if dt > 0:
-                    predict_into(tr.x[i], tr.P[i], dt, prm[Q_MANOEUVRE], X[i], P[i])
-                tr.manoeuvre[i] = int(prm[MANOEUVRE_HOLD])
+                    predict_into(tr.x, tr.P, i, dt, prm[Q_MANOEUVRE], X, P, i)
+                manoeuvre[i] = int(prm[MANOEUVRE_HOLD])
             else:
-                tr.manoeuvre[i] = max(tr.manoeuvre[i] - 1, 0)
-        update(X[i], P[i], zf[i], Rf[i], buffers)
+                manoeuvre[i] = max(manoeuvre[i] - 1, 0)
+        update(X, P, zf, Rf, i, S_inv, W)
 
 
 @njit(cache=True)
@@ -132,30 +140,32 @@ def _score(tr, n, time, hit, looked, prm, rec):
     """M-of-N confirmation and deletion (``tracks.score_look`` with stale tentative tracks dropped);
     logs confirm then delete events; returns the rows to keep."""
     confirm, keep = np.zeros(n, np.bool_), np.ones(n, np.bool_)
+    last_update, hits, misses, looks, confirmed, ids = (tr.last_update, tr.hits, tr.misses, tr.looks,
+                                                        tr.confirmed, tr.id)
     for i in range(n):
         if hit[i]:
-            tr.last_update[i] = time
-            tr.hits[i] += 1
-            tr.misses[i] = 0
+            last_update[i] = time
+            hits[i] += 1
+            misses[i] = 0
         elif looked[i]:
-            tr.misses[i] += 1
-        tentative = not tr.confirmed[i]
+            misses[i] += 1
+        tentative = not confirmed[i]
         if tentative and (looked[i] or hit[i]):
-            tr.looks[i] += 1
-        confirm[i] = tentative and tr.hits[i] >= prm[CONFIRM_M]
-        stale = time - tr.last_update[i] > prm[MAX_COAST]
+            looks[i] += 1
+        confirm[i] = tentative and hits[i] >= prm[CONFIRM_M]
+        stale = time - last_update[i] > prm[MAX_COAST]
         if tentative:
-            keep[i] = confirm[i] or not (tr.looks[i] >= prm[CONFIRM_N] or stale)
+            keep[i] = confirm[i] or not (looks[i] >= prm[CONFIRM_N] or stale)
         else:
-            keep[i] = not (tr.misses[i] >= prm[DELETE_MISSES] or stale)
+            keep[i] = not (misses[i] >= prm[DELETE_MISSES] or stale)
         if confirm[i]:
-            tr.confirmed[i] = True
+            confirmed[i] = True
     for i in range(n):
         if confirm[i]:
-            log_event(rec, time, CONFIRM, tr.id[i])
+            log_event(rec, time, CONFIRM, ids[i])
     for i in range(n):
         if not keep[i]:
-            log_event(rec, time, DELETE, tr.id[i])
+            log_event(rec, time, DELETE, ids[i])
     return keep
 
 
@@ -163,24 +173,26 @@ def _score(tr, n, time, hit, looked, prm, rec):
 def _compact(tr, n, keep):
     """Drop the rows not kept, in order; (new count, new row of each old row or -1)."""
     row = np.full(n, -1)
+    x, P, ids, confirmed, hits, looks = tr.x, tr.P, tr.id, tr.confirmed, tr.hits, tr.looks
+    misses, manoeuvre, last_update, home = tr.misses, tr.manoeuvre, tr.last_update, tr.home
     k = 0
     for i in range(n):
         if keep[i]:
             row[i] = k
             if k != i:
-                copy_row(tr.x[i], tr.P[i], tr.x[k], tr.P[k])
-                tr.id[k], tr.confirmed[k] = tr.id[i], tr.confirmed[i]
-                tr.hits[k], tr.looks[k], tr.misses[k] = tr.hits[i], tr.looks[i], tr.misses[i]
-                tr.manoeuvre[k], tr.last_update[k], tr.home[k] = tr.manoeuvre[i], tr.last_update[i], tr.home[i]
+                copy_rows(x, P, i, x, P, k)
+                ids[k], confirmed[k] = ids[i], confirmed[i]
+                hits[k], looks[k], misses[k] = hits[i], looks[i], misses[i]
+                manoeuvre[k], last_update[k], home[k] = manoeuvre[i], last_update[i], home[i]
             k += 1
     return k, row
 
 
 @njit(cache=True)
-def _start(tr, n, next_id, time, z, R, sensor, period, prm, width, rec):
+def _start(tr, n, next_id, time, z, R, sensor, period, prm, width, rec, order):
     """New tentative tracks from the plots given, one per cross-sensor cluster; (tracks, count,
     next id, label of each plot)."""
-    label, k = clusters(z, R, sensor, prm[GATE], width)
+    label, k = clusters(z, R, sensor, prm[GATE], width, order)
     zf, Rf = fuse(label, np.arange(len(z)), z, R, k)
     tr = grown(tr, n + k)
     home = np.zeros(k, np.int64)
@@ -211,8 +223,9 @@ def _home_and_looks(tr, n, take_t, take_p, sensor, period, scanning):
     group_sensor = take1(sensor, take_p)
     slowest_into(take_t, group_sensor, period, tr.home[:n])
     looked = np.zeros(n, np.bool_)
+    home = tr.home
     for i in range(n):
-        looked[i] = scanning[tr.home[i]]
+        looked[i] = scanning[home[i]]
     return looked
 
 
@@ -222,30 +235,44 @@ def step(tr, n, next_id, last_time, time, z, R, sensor, plot_id, scanning, perio
     ``plot_id`` labels; ``scanning`` (sensors,) bool); returns (tracks, count, next id)."""
     dt = 0.0 if np.isnan(last_time) else time - last_time
     X, P = _predicted(tr, np.arange(n), dt, prm, False)
-    t, p, d2, ld = gate_pairs(X, P, z, R, prm[GATE])
+    x0 = np.empty(len(z))
+    for j in range(len(z)):
+        x0[j] = z[j, 0]
+    order = argsort(x0)  # plots along x, sorted once per frame for the gates and the clusters
+    t, p, d2, ld = gate_pairs(X, P, z, R, prm[GATE], order)
     take_t, take_p = assign_views(t, p, d2, ld, sensor, len(z), prm[GATE], width)
     if prm[MANOEUVRE] > 0 and dt > 0:
-        take_t, take_p = _retry(tr, n, dt, X, P, z, R, sensor, scanning, take_t, take_p, prm, width)
+        take_t, take_p = _retry(tr, n, dt, X, P, z, R, sensor, scanning, take_t, take_p, prm, width, order)
     hit, used = np.zeros(n, np.bool_), np.zeros(len(z), np.bool_)
     for k in range(len(take_t)):
         hit[take_t[k]] = True
         used[take_p[k]] = True
     zf, Rf = fuse(take_t, take_p, z, R, n)
     _modes_and_update(tr, hit, dt, X, P, zf, Rf, prm)
+    tx, tP = tr.x, tr.P
     for i in range(n):
-        copy_row(X[i], P[i], tr.x[i], tr.P[i])
+        copy_rows(X, P, i, tx, tP, i)
     looked = _home_and_looks(tr, n, take_t, take_p, sensor, period, scanning)
     ids = take1(tr.id, take_t)
     n, row = _compact(tr, n, _score(tr, n, time, hit, looked, prm, rec))
     left = where(~used)
     base = n
     tr, n, next_id, label = _start(tr, n, next_id, time, take_rows(z, left), take_mats(R, left),
-                                   take1(sensor, left), period, prm, width, rec)
+                                   take1(sensor, left), period, prm, width, rec, sub_order(order, left, len(z)))
+    # update rows appended, the record's columns read once per frame (not once per row)
+    tP, tid, tconfirmed = tr.P, tr.id, tr.confirmed
+    r_time, r_track, r_plot, r_sigma, r_confirmed = rec.time, rec.track, rec.plot, rec.sigma, rec.confirmed
+    u = rec.size[0]
     for k in range(len(take_t)):
         i = row[take_t[k]]
         if i >= 0:
-            log_update(rec, time, ids[k], plot_id[take_p[k]], position_sigma(tr.P[i]), tr.confirmed[i])
+            r_time[u], r_track[u], r_plot[u] = time, ids[k], plot_id[take_p[k]]
+            r_sigma[u], r_confirmed[u] = position_sigma_row(tP, i), tconfirmed[i]
+            u += 1
     for k in range(len(left)):
         i = base + label[k]
-        log_update(rec, time, tr.id[i], plot_id[left[k]], position_sigma(tr.P[i]), tr.confirmed[i])
+        r_time[u], r_track[u], r_plot[u] = time, tid[i], plot_id[left[k]]
+        r_sigma[u], r_confirmed[u] = position_sigma_row(tP, i), tconfirmed[i]
+        u += 1
+    rec.size[0] = u
     return tr, n, next_id

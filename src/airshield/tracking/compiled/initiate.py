@@ -15,19 +15,17 @@ from numba import njit
 
 from airshield.tracking.compiled.arrays import argsort
 from airshield.tracking.compiled.associate import _find
-from airshield.tracking.compiled.small import inv3, quad3
+from airshield.tracking.compiled.small import inv3_quad
 
 
 @njit(cache=True)
-def _join_close(z, R, sensor, gate, parent):
+def _join_close(z, R, sensor, gate, parent, order):
     """Union of every cross-sensor pair of plots inside the gate of each other."""
     m = len(z)
     tr = np.empty(m)
     for j in range(m):
         tr[j] = R[j, 0, 0] + R[j, 1, 1] + R[j, 2, 2]
     max_tr = tr.max()
-    order = argsort(z[:, 0].copy())
-    S, S_inv = np.empty((3, 3)), np.empty((3, 3))
     for a_k in range(m):
         a = order[a_k]
         radius = math.sqrt(gate * (tr[a] + max_tr))
@@ -40,23 +38,23 @@ def _join_close(z, R, sensor, gate, parent):
             d0, d1, d2 = z[a, 0] - z[b, 0], z[a, 1] - z[b, 1], z[a, 2] - z[b, 2]
             if d0 * d0 + d1 * d1 + d2 * d2 > gate * (tr[a] + tr[b]):
                 continue
-            for u in range(3):
-                for v in range(3):
-                    S[u, v] = R[a, u, v] + R[b, u, v]
-            inv3(S, S_inv)
-            if quad3(S_inv, d0, d1, d2) < gate:
+            _, dist = inv3_quad(R[a, 0, 0] + R[b, 0, 0], R[a, 0, 1] + R[b, 0, 1], R[a, 0, 2] + R[b, 0, 2],
+                                R[a, 1, 0] + R[b, 1, 0], R[a, 1, 1] + R[b, 1, 1], R[a, 1, 2] + R[b, 1, 2],
+                                R[a, 2, 0] + R[b, 2, 0], R[a, 2, 1] + R[b, 2, 1], R[a, 2, 2] + R[b, 2, 2], d0, d1, d2)
+            if dist < gate:
                 ra, rb = _find(parent, a), _find(parent, b)
                 if ra != rb:
                     parent[max(ra, rb)] = min(ra, rb)
 
 
 @njit(cache=True)
-def clusters(z, R, sensor, gate, width):
-    """(label of each plot (m,), number of labels); ``width`` > every sensor row."""
+def clusters(z, R, sensor, gate, width, order):
+    """(label of each plot (m,), number of labels); ``width`` > every sensor row; ``order`` the
+    stable argsort of ``z[:, 0]``."""
     m = len(z)
     parent = np.arange(m)
     if m > 1:
-        _join_close(z, R, sensor, gate, parent)
+        _join_close(z, R, sensor, gate, parent, order)
     comp = np.full(m, -1)
     n_comp = 0
     for j in range(m):

@@ -55,6 +55,15 @@ def copy_row(x, P, x_out, P_out):
 
 
 @njit(cache=True)
+def copy_rows(x, P, i, x_out, P_out, k):
+    """x_out[k], P_out[k] = x[i] (6,), P[i] (6, 6), indexed (no array views)."""
+    for u in range(6):
+        x_out[k, u] = x[i, u]
+        for v in range(6):
+            P_out[k, u, v] = P[i, u, v]
+
+
+@njit(cache=True)
 def grown(tr, need):
     """``tr`` with room for ``need`` rows (doubled), or ``tr`` itself when it has it."""
     cap = len(tr.id)
@@ -77,11 +86,3 @@ def log_event(rec, time, kind, track):
     k = rec.size[1]
     rec.ev_time[k], rec.ev_kind[k], rec.ev_track[k] = time, kind, track
     rec.size[1] = k + 1
-
-
-@njit(cache=True)
-def log_update(rec, time, track, plot, sigma, confirmed):
-    """Append one update row."""
-    k = rec.size[0]
-    rec.time[k], rec.track[k], rec.plot[k], rec.sigma[k], rec.confirmed[k] = time, track, plot, sigma, confirmed
-    rec.size[0] = k + 1
