@@ -14,7 +14,7 @@ delta method at k = 0 would claim 2.3.
 from __future__ import annotations
 
 import numpy as np
-from scipy.stats import binom
+from scipy.special import gammaln, xlog1py, xlogy
 
 
 def elogit(k, n):
@@ -25,6 +25,12 @@ def elogit(k, n):
 
 EXACT_LIMIT = 1000
 """Largest raid whose moments are summed exactly; above it those of the normal approximation."""
+
+
+def binomial_pmf(k: np.ndarray, size: float, p: np.ndarray) -> np.ndarray:
+    """P(K = k) [-] of K ~ Binomial(size, p), from the log-gamma form (k broadcast against p)."""
+    log_choose = gammaln(size + 1.0) - gammaln(k + 1.0) - gammaln(size - k + 1.0)
+    return np.exp(log_choose + xlogy(k, p) + xlog1py(size - k, -p))
 
 
 def elogit_moments(n, p) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -39,7 +45,7 @@ def elogit_moments(n, p) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     var = 1.0 / np.maximum(n.reshape(n.shape + (1,) * p.ndim) * p * (1.0 - p), 1e-12) + np.zeros(shape)
     for size in np.unique(n[n <= EXACT_LIMIT]):
         k = np.arange(int(size) + 1).reshape((-1,) + (1,) * p.ndim)
-        w = binom.pmf(k, int(size), p)
+        w = binomial_pmf(k, size, p)
         z = elogit(k, size)
         m = (w * z).sum(axis=0)
         rows = n == size
