@@ -21,7 +21,7 @@ import pandas as pd
 from scipy.optimize import minimize
 
 from airshield.history.forecast.kalman import Hyper, Path, filter_measured
-from airshield.history.forecast.measurement import Measurement
+from airshield.history.forecast.measurement import Measurement, Moments
 from airshield.history.forecast.uncertainty import draw_vectors, hessian, laplace_cov
 
 BOUNDS = ((-7.0, 3.0), (-14.0, 0.0))
@@ -66,32 +66,34 @@ def days(times: pd.Series | pd.Timestamp, origin: pd.Timestamp) -> np.ndarray | 
     return (times - origin) / DAY
 
 
-def link_arrays(table: pd.DataFrame, target: str, link: Link, origin: pd.Timestamp) -> tuple:
+def link_arrays(table: pd.DataFrame, target: str, link: Link, origin: pd.Timestamp,
+                moments: Moments | None = None) -> tuple:
     """The filter's inputs for the reports of ``table`` (one group, sorted by report time): the reports
-    as binomial measurements (:class:`~.measurement.Measurement`), the centred regressors (simulated
-    logit, log size) and the report times [days]."""
+    as binomial measurements (:class:`~.measurement.Measurement`, from the shared ``moments`` table
+    when given), the centred regressors (simulated logit, log size) and the report times [days]."""
     k, n = table[f"k_{target}"].to_numpy(float), table["n"].to_numpy(float)
     x = np.column_stack([table[f"x_{target}"].to_numpy(float) - link.x_centre, np.log(n) - link.size_centre])
-    return Measurement(k, n), x, days(table["end"], origin)
+    return Measurement(k, n, moments), x, days(table["end"], origin)
 
 
 def filter_tables(table: pd.DataFrame, target: str, hypers: list[Hyper], link: Link,
-                  origin: pd.Timestamp) -> list[Path]:
+                  origin: pd.Timestamp, moments: Moments | None = None) -> list[Path]:
     """The filter over the observations of ``table`` under each of ``hypers`` (one vectorised pass)."""
-    return filter_measured(*link_arrays(table, target, link, origin), hypers)
+    return filter_measured(*link_arrays(table, target, link, origin, moments), hypers)
 
 
 def fit_link(table: pd.DataFrame, group: str, target: str, origin: pd.Timestamp, *, joint: bool = False,
-             seed: int = 1) -> Link:
+             seed: int = 1, moments: Moments | None = None) -> Link:
     """Maximum-likelihood hyper-parameters for ``group`` / ``target`` on the training ``table``; with
-    ``joint``, also draws of whole hyper-parameter vectors (reproducible with ``seed``)."""
+    ``joint``, also draws of whole hyper-parameter vectors (reproducible with ``seed``); ``moments``: a
+    table of the reports' binomial moments shared across fits (built here if None)."""
     rows = table[table["group"] == group]
     x = rows[f"x_{target}"].to_numpy(float)
     base = Link(group, target, Hyper(*START), 1.0, float(np.nanmean(x)) if np.isfinite(x).any() else 0.0,
                 len(rows), float("nan"), size_centre=float(np.log(rows["n"].to_numpy(float)).mean()) if len(rows) else 0.0)
     if len(rows) < 8:
         return base
-    arrays = link_arrays(rows, target, base, origin)
+    arrays = link_arrays(rows, target, base, origin, moments)
 
     def nll(theta: np.ndarray) -> float:
         return -filter_measured(*arrays, [Hyper(*theta)])[0].loglik

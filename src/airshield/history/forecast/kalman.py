@@ -122,10 +122,11 @@ def _filter(z: np.ndarray, v: np.ndarray, measure, x, t, hypers: list[Hyper]) ->
     h[:, 1:] = x
     prior_mean, prior_cov = prior(z, x.shape[1])
     gap = np.maximum(np.diff(t, prepend=t[:1]), 0.0)
-    table = measure.table if measure is not None else np.zeros((0, 3, 2))
-    row = measure.row if measure is not None else np.zeros(len(z), np.int64)
-    start, step = (measure.grid[0], measure.grid[1] - measure.grid[0]) if measure is not None else (0.0, 1.0)
+    if measure is None:   # given values: an empty moments table tells the kernel to read z, v
+        table, row, start, step = np.zeros((0, 3, 2)), np.zeros(len(z), np.int64), 0.0, 1.0
+    else:
+        table, row, start, step = measure.table, measure.row, measure.grid[0], measure.grid[1] - measure.grid[0]
     means, covs, loglik, residuals = filter_loop(
-        z, v, row.astype(np.int64), table, float(start), float(step), h, gap,
+        z, v, row, table, float(start), float(step), h, gap,
         np.exp([hy.log_q for hy in hypers]), np.exp([hy.log_s2 for hy in hypers]), prior_mean, prior_cov, BURN_IN)
     return [Path(t, means[j], covs[j], float(loglik[j]), residuals[j], prior_mean, prior_cov) for j in range(len(hypers))]

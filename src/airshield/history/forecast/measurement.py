@@ -61,19 +61,37 @@ GRID = np.linspace(-8.0, 8.0, 161)
 """Logit shares [-] at which :class:`Measurement` tabulates the empirical logit's moments."""
 
 
+class Moments:
+    """The empirical logit's moments on ``GRID`` for a set of raid sizes: per size, the mean, the inverse
+    slope and the working variance ``var / slope^2`` (``table`` (sizes, 3, G)). They depend on the raid
+    size alone, so one table serves every report, share and rolling step of a run."""
+
+    def __init__(self, sizes) -> None:
+        self.sizes = np.unique(np.asarray(sizes, float))
+        mean, slope, var = elogit_moments(self.sizes, 1.0 / (1.0 + np.exp(-GRID)))
+        slope = np.maximum(slope, MIN_SLOPE)
+        self.table = np.stack([mean, 1.0 / slope, var / slope ** 2], axis=1)
+        self.grid = GRID
+
+    def rows(self, n: np.ndarray) -> np.ndarray:
+        """Row of ``table`` of each raid size ``n``; a size the table lacks is an error."""
+        row = np.minimum(np.searchsorted(self.sizes, n), max(len(self.sizes) - 1, 0))
+        if len(n) and not np.array_equal(self.sizes[row], n):
+            raise ValueError("raid sizes missing from the moments table")
+        return row.astype(np.int64)
+
+
 class Measurement:
     """Reports (k of n) as working observations of the logit share, linearised at any predicted logit
     share ``eta``: ``eta + (elogit - mean(eta)) / slope(eta)`` with variance ``var(eta) / slope(eta)^2``
-    (the moments of :func:`elogit_moments`, tabulated per raid size on ``GRID`` and interpolated)."""
+    (the moments of :func:`elogit_moments` per raid size, tabulated on ``GRID`` by :class:`Moments`
+    and interpolated). ``moments`` may be a table shared across calls (built from ``n`` if None)."""
 
-    def __init__(self, k, n) -> None:
+    def __init__(self, k, n, moments: Moments | None = None) -> None:
         k, n = np.asarray(k, float), np.asarray(n, float)
-        sizes, self.row = np.unique(n, return_inverse=True)
-        self.z = elogit(k, n)
-        mean, slope, var = elogit_moments(sizes, 1.0 / (1.0 + np.exp(-GRID)))
-        slope = np.maximum(slope, MIN_SLOPE)
-        self.table = np.stack([mean, 1.0 / slope, var / slope ** 2], axis=1)   # (sizes, 3, G)
-        self.grid = GRID
+        moments = Moments(n) if moments is None else moments
+        self.z, self.row = elogit(k, n), moments.rows(n)
+        self.table, self.grid = moments.table, moments.grid
 
     def __len__(self) -> int:
         return len(self.z)

@@ -1,9 +1,10 @@
 """Predictive draws of a raid's share, carrying the three uncertainties.
 
-Per draw: the parameters (level and simulation weight from the filter's posterior; by default the
+Per draw: the parameters (level and the weights of the simulation and of the raid's log size from the
+filter's posterior; by default the
 over-dispersion variance from its Laplace approximation with the drift variance at its estimate; with
 joint parameter uncertainty, a whole hyper-parameter vector (over-dispersion and drift variances,
-:mod:`.uncertainty`) in turn, and the level and weight from the filter run under that vector), the
+:mod:`.uncertainty`) in turn, and the level and weights from the filter run under that vector), the
 simulation's randomness (one of the raid's simulated replications), the raid's own deviation on the
 logit scale (the over-dispersion
 variance times a standardised one-step-ahead residual of the training reports, drawn from their

@@ -19,6 +19,7 @@ import pandas as pd
 
 from airshield.history.forecast.baselines import empirical, trailing_rows, training_rows
 from airshield.history.forecast.fit import Link, days, filter_tables, fit_link
+from airshield.history.forecast.measurement import Moments
 from airshield.history.forecast.observations import TARGETS
 from airshield.history.forecast.predictive import DRAWS, draw_seed, draw_shares
 from airshield.history.forecast.scores import LEVELS, covered, crps, interval, quantile
@@ -75,36 +76,37 @@ def rolling_forecast(history: pd.DataFrame, test: pd.DataFrame, settings: Rollin
     """Predict every row of ``test`` (observation rows) from ``history`` (all observation rows); the
     steps start on the first of the month of ``first`` (default: of the first test raid)."""
     origin = history["start"].min()
+    moments = Moments(history["n"].to_numpy(float))   # every report's size: one table for every fit and filter
     starts = step_starts(test["start"].min() if first is None else first, test["start"].max(), settings.months)
     rows, steps = [], []
     for i, start in enumerate(starts):
         end = start + pd.DateOffset(months=settings.months)
-        step = calibrate_step(history, start, end, settings, origin)
+        step = calibrate_step(history, start, end, settings, origin, moments)
         steps.append(step)
         chosen = test[(test["start"] >= start) & (test["start"] < end)]
-        rows.extend(predict_step(history, chosen, step, settings, origin))
+        rows.extend(predict_step(history, chosen, step, settings, origin, moments))
         if progress:
             progress(i + 1, len(starts))
     return pd.DataFrame(rows), steps
 
 
 def calibrate_step(history: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, settings: RollingSettings,
-                   origin: pd.Timestamp) -> Step:
+                   origin: pd.Timestamp, moments: Moments | None = None) -> Step:
     """Fit every (group, target) link on the reports made before ``start`` in the training window."""
     window = history[(history["end"] <= start) & (history["start"] >= start - pd.Timedelta(days=settings.train_days))]
     joint = settings.parameters == "joint"
-    links = {(g, t): fit_link(window, g, t, origin, joint=joint, seed=settings.seed) for g in GROUPS for t in TARGETS
+    links = {(g, t): fit_link(window, g, t, origin, joint=joint, seed=settings.seed, moments=moments) for g in GROUPS for t in TARGETS
              if (window["group"] == g).any()}
     return Step(start, end, links)
 
 
 def predict_step(history: pd.DataFrame, chosen: pd.DataFrame, step: Step, settings: RollingSettings,
-                 origin: pd.Timestamp) -> list[dict]:
+                 origin: pd.Timestamp, moments: Moments | None = None) -> list[dict]:
     """Rows of predictions and baselines for the ``chosen`` raids of one step."""
     usable = history[(history["end"] < step.end) &
                      (history["start"] >= step.start - pd.Timedelta(days=settings.train_days))]
     hypers = {key: link.hyper_draws() for key, link in step.links.items()}
-    paths = {key: filter_tables(usable[usable["group"] == key[0]], key[1], hypers[key], link, origin)
+    paths = {key: filter_tables(usable[usable["group"] == key[0]], key[1], hypers[key], link, origin, moments)
              for key, link in step.links.items()}
     out = []
     for row in chosen.itertuples(index=False):
