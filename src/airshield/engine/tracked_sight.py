@@ -5,7 +5,8 @@ detection windows, on report frames: :func:`airshield.sensing.windowed.window_pl
 the frame-fed fusion tracker over them (compiled, :func:`~airshield.tracking.compiled.track_frames`),
 and returns the engine's ``Sight`` built from firm tracks, plus the track events of each threat.
 With ``run.engine.loop: reference`` both run their readable references instead (the numpy plots,
-equal byte for byte, and :class:`~airshield.tracking.frames.FrameTracker`).
+equal byte for byte, and :class:`~airshield.tracking.frames.FrameTracker`), and so do the held
+intervals (:mod:`airshield.engine.held`, numpy against compiled, equal).
 
 - A track update is **firm** when the track is confirmed and its position sigma (worst axis)
   after the frame is at most ``max_sigma``. The update holds the threats whose plots it used
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from airshield.engine.held import first_plots, held_intervals, held_intervals_compiled
 from airshield.engine.sight import Sight
 from airshield.kinematics import detection_windows
 from airshield.sensing import FlightTruth, SensingParams
@@ -108,38 +110,19 @@ def tracked_sight(world, draws, flights, fates, rng: np.random.Generator):
     firm = upd["confirmed"] & (upd["sigma"] <= settings.max_sigma) & (truth >= 0)
     time, track, threat = upd["time"][firm], upd["track"][firm], truth[firm]
     sensor = plots.sensor[upd["plot"]][firm]
-    key, start, end = _held(threat, track, time, settings.hold)
+    fast = world.run.engine.loop != "reference"
+    held = held_intervals_compiled if fast else held_intervals
+    key, start, end = held(threat, track, time, settings.hold)
     net_start, net_end = _pad(key, start, end, n)
     # per (threat, sensor): the first interval of firm updates that used that sensor's plots
-    skey, sstart, send = _held(threat * m + sensor, track, time, settings.hold)
+    skey, sstart, send = held(threat * m + sensor, track, time, settings.hold)
     seen_start, seen_end = np.full(n * m, np.nan), np.full(n * m, np.nan)
     first = np.r_[True, skey[1:] != skey[:-1]] if len(skey) else np.zeros(0, bool)
     seen_start[skey[first]], seen_end[skey[first]] = sstart[first], send[first]
-    first_seen, first_sensor = _first_plots(plots, n)
+    first_seen, first_sensor = (first_plots(plots.truth, plots.time, plots.sensor, n) if fast
+                                else _first_plots(plots, n))
     sight = Sight(seen_start.reshape(n, m), seen_end.reshape(n, m), net_start, net_end, first_seen, first_sensor)
     return sight, _events(flights, fates, key, start, end, settings.hold)
-
-
-def _held(key: np.ndarray, track: np.ndarray, time: np.ndarray, hold: float):
-    """Union per key of the intervals of each (key, track): consecutive times less than ``hold``
-    apart join. Returns (key, start, end) sorted by key then start."""
-    if len(key) == 0:
-        return np.zeros(0, int), np.zeros(0), np.zeros(0)
-    order = np.lexsort((time, track, key))
-    k, tr, t = key[order], track[order], time[order]
-    new = np.r_[True, (k[1:] != k[:-1]) | (tr[1:] != tr[:-1]) | (t[1:] - t[:-1] > hold)]
-    first = np.flatnonzero(new)
-    last = np.r_[first[1:], len(t)] - 1
-    k, s, e = k[first], t[first], t[last]
-    # union over tracks of the same key: sort by start, join overlapping
-    order = np.lexsort((s, k))
-    k, s, e = k[order], s[order], e[order]
-    span = (e.max() - s.min() + 1.0) * 2
-    reach = np.maximum.accumulate(e + k * span) - k * span
-    new = np.r_[True, (k[1:] != k[:-1]) | (s[1:] > reach[:-1])]
-    first = np.flatnonzero(new)
-    last = np.r_[first[1:], len(k)] - 1
-    return k[first], s[first], reach[last]
 
 
 def _pad(key: np.ndarray, start: np.ndarray, end: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:

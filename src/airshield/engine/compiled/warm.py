@@ -14,12 +14,14 @@ def warm_cache() -> bool:
     beside this one.)"""
     from airshield.c2 import make_assigner
     from airshield.engine.compiled import compiled_available
+    from airshield.engine.held import warm_held
     from airshield.engine.replication import run_replication
     from airshield.world import load_world
 
     if not compiled_available(make_assigner("greedy", 0.0)):
         return False
     run_replication(load_world("kyiv-small"), 1)
+    warm_held()
     return True
 
 
