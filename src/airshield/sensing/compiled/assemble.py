@@ -3,8 +3,9 @@
 :func:`~airshield.sensing.measure.to_cartesian` (equal bit for bit).
 
 The copy is a gather: records are in look order (window by window), the table in scan order, so
-consecutive table rows read records far apart; each record is one row of the record matrices
-(:mod:`.records`)."""
+consecutive table rows read records far apart. Each record is one row of the record matrices
+(:mod:`.records`, about two cache lines), prefetched :data:`AHEAD` table rows before it is read
+so that the misses overlap instead of stalling one after the other."""
 
 from __future__ import annotations
 
@@ -12,10 +13,14 @@ import numpy as np
 from numba import njit
 
 from airshield.sensing.compiled.columns import SIG_A, SIG_E, SIG_R
+from airshield.sensing.compiled.prefetch import prefetch
 from airshield.sensing.compiled.records import AZ, CA, CE, EL, R, SA, SE, SENSOR, TRUTH, X, Y, Z, T
 
 MIN_VARIANCE = 1e-6
 """Floor added to each axis of a plot covariance [m^2] (as :data:`airshield.sensing.measure.MIN_VARIANCE`)."""
+
+AHEAD = 32
+"""Table rows [-] by which :func:`table_into` prefetches the record it will read."""
 
 
 @njit(cache=True)
@@ -102,8 +107,15 @@ def record_cov(S, F, I, q, cov, d):
 def table_into(S, F, I, scan, order, out, cov, ints):
     """Plot records ``order`` (:mod:`.records`) copied into table rows 0, 1, ...: ``out`` (7 arrays)
     gets time, range, azimuth, elevation, x, y, z; ``cov`` (rows, 3, 3); ``ints`` (3 arrays)
-    sensor, truth, scan. Written in table order (writes stream; reads gather)."""
-    for d in range(len(order)):
+    sensor, truth, scan. Written in table order (writes stream; the scattered reads are prefetched
+    :data:`AHEAD` rows early)."""
+    n = len(order)
+    for d in range(n):
+        if d + AHEAD < n:
+            p = order[d + AHEAD]
+            prefetch(F, p)
+            prefetch(I, p)
+            prefetch(scan, p)
         q = order[d]
         record_cov(S, F, I, q, cov, d)
         out[0][d], out[1][d], out[2][d], out[3][d] = F[q, T], F[q, R], F[q, AZ], F[q, EL]

@@ -10,9 +10,9 @@ row, ``TRUTH`` target row (-1 for a false alarm).
 
 Why rows: the table reads the records in scan order, far from the order they were written in;
 a record is then two short rows (88 + 16 bytes: two to four cache lines, one or two pages each)
-where separate column arrays cost thirteen cache lines on thirteen pages: the copy into the table
-takes about 0.8 of the CPU time it took from columns on a ``ukraine-national`` night (2 million
-plots).
+where separate column arrays cost thirteen cache lines on thirteen pages. With the reads also
+prefetched (:mod:`.assemble`) the copy into the table takes about 0.4 of the CPU time it took from
+columns on a ``ukraine-national`` night (2 million plots; rows alone, without the prefetch: 0.8).
 The matrices (about 180 and 33 MB) are above the allocator's mmap threshold, so every night maps
 them afresh; numpy asks the kernel for huge pages for them, and they fault in no slower than the
 thirteen column arrays did (measured: fewer page faults per night, not more).
