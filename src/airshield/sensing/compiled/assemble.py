@@ -1,6 +1,11 @@
 """The plot table assembled, compiled: each plot record's scan found, records ordered by scan
 (stable) and copied into the table with their covariances, computed with the arithmetic of
-:func:`~airshield.sensing.measure.to_cartesian` (equal bit for bit)."""
+:func:`~airshield.sensing.measure.to_cartesian` (equal bit for bit).
+
+The copy is a gather: records are in look order (window by window), the table in scan order, so
+consecutive table rows read records far apart. Each record is one row of the record matrices
+(:mod:`.records`, about two cache lines), prefetched :data:`AHEAD` table rows before it is read
+so that the misses overlap instead of stalling one after the other."""
 
 from __future__ import annotations
 
@@ -8,10 +13,14 @@ import numpy as np
 from numba import njit
 
 from airshield.sensing.compiled.columns import SIG_A, SIG_E, SIG_R
+from airshield.sensing.compiled.prefetch import prefetch
 from airshield.sensing.compiled.records import AZ, CA, CE, EL, R, SA, SE, SENSOR, TRUTH, X, Y, Z, T
 
 MIN_VARIANCE = 1e-6
 """Floor added to each axis of a plot covariance [m^2] (as :data:`airshield.sensing.measure.MIN_VARIANCE`)."""
+
+AHEAD = 32
+"""Table rows [-] by which :func:`table_into` prefetches the record it will read."""
 
 
 @njit(cache=True)
@@ -81,7 +90,7 @@ def record_cov(S, F, I, q, cov, d):
     """Covariance J diag(s_r^2, s_a^2, s_e^2) J^T + floor [m^2] of plot record ``q`` into ``cov[d]``
     (J the Jacobian of x, y, z in range, azimuth, elevation, as in
     :func:`~airshield.sensing.measure.to_cartesian`)."""
-    k, r, ce, se, ca, sa = I[SENSOR][q], F[R][q], F[CE][q], F[SE][q], F[CA][q], F[SA][q]
+    k, r, ce, se, ca, sa = I[q, SENSOR], F[q, R], F[q, CE], F[q, SE], F[q, CA], F[q, SA]
     j00, j01, j02 = ce * ca, -r * ce * sa, -r * se * ca
     j10, j11, j12 = ce * sa, r * ce * ca, -r * se * sa
     j20, j21, j22 = se, 0.0, r * ce
@@ -98,11 +107,17 @@ def record_cov(S, F, I, q, cov, d):
 def table_into(S, F, I, scan, order, out, cov, ints):
     """Plot records ``order`` (:mod:`.records`) copied into table rows 0, 1, ...: ``out`` (7 arrays)
     gets time, range, azimuth, elevation, x, y, z; ``cov`` (rows, 3, 3); ``ints`` (3 arrays)
-    sensor, truth, scan. Written in table order (reads follow the few windows of each frame;
-    writes stream)."""
-    for d in range(len(order)):
+    sensor, truth, scan. Written in table order (writes stream; the scattered reads are prefetched
+    :data:`AHEAD` rows early)."""
+    n = len(order)
+    for d in range(n):
+        if d + AHEAD < n:
+            p = order[d + AHEAD]
+            prefetch(F, p)
+            prefetch(I, p)
+            prefetch(scan, p)
         q = order[d]
         record_cov(S, F, I, q, cov, d)
-        out[0][d], out[1][d], out[2][d], out[3][d] = F[T][q], F[R][q], F[AZ][q], F[EL][q]
-        out[4][d], out[5][d], out[6][d] = F[X][q], F[Y][q], F[Z][q]
-        ints[0][d], ints[1][d], ints[2][d] = I[SENSOR][q], I[TRUTH][q], scan[q]
+        out[0][d], out[1][d], out[2][d], out[3][d] = F[q, T], F[q, R], F[q, AZ], F[q, EL]
+        out[4][d], out[5][d], out[6][d] = F[q, X], F[q, Y], F[q, Z]
+        ints[0][d], ints[1][d], ints[2][d] = I[q, SENSOR], I[q, TRUTH], scan[q]

@@ -45,8 +45,8 @@ def _table(S, F, I, used: int, scan_t, scan_k, frame: float) -> PlotTable:
     """The plot table of records 0 .. ``used`` - 1 ordered by scan (``scan_t`` [s], ``scan_k``)."""
     m = len(S)
     scan, order = np.empty(used, np.int64), np.empty(used, np.int64)
-    order = order[:scan_order(scan_keys(scan_t, scan_k, frame, m), frame_index(F[T][:used], frame),
-                              I[SENSOR][:used], m, scan, order)]
+    order = order[:scan_order(scan_keys(scan_t, scan_k, frame, m), frame_index(F[:used, T], frame),
+                              I[:used, SENSOR], m, scan, order)]
     n = len(order)
     out, ints = tuple(np.empty(n) for _ in range(7)), tuple(np.empty(n, np.int64) for _ in range(3))
     cov = np.empty((n, 3, 3))
@@ -55,12 +55,11 @@ def _table(S, F, I, used: int, scan_t, scan_k, frame: float) -> PlotTable:
                      np.asarray(scan_k, int))
 
 
-def _records(rows: int) -> tuple[tuple, tuple]:
-    """Empty plot records (:mod:`.records`) for ``rows`` plots: float and integer columns, each its
-    own array allocated by numpy (arrays allocated in the kernels fault in 4 KB pages; one array
-    per column stays under the allocator's mmap threshold and is reused from the heap)."""
-    return (tuple(np.empty(rows) for _ in range(FLOAT_COLUMNS)),
-            tuple(np.empty(rows, np.int64) for _ in range(INT_COLUMNS)))
+def _records(rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Empty plot records (:mod:`.records`) for ``rows`` plots: the float (rows, 11) and integer
+    (rows, 2) matrices, allocated by numpy (which asks the kernel for huge pages; arrays allocated
+    in the kernels would fault in 4 KB pages)."""
+    return np.empty((rows, FLOAT_COLUMNS)), np.empty((rows, INT_COLUMNS), np.int64)
 
 
 def _false_bound(mean: float) -> int:
@@ -90,9 +89,9 @@ def _false_alarms(S, sensors, scan_t, scan_k, folded, rng, params, F, I, used: i
         return F, I, used
     srow = scan_k[rep].astype(np.int64, copy=False)
     xyz = np.ascontiguousarray(false_points(sensors, srow, rng, params), float)
-    if used + len(rep) > len(F[0]):
-        more = _records(used + len(rep) - len(F[0]))
-        F, I = (tuple(np.concatenate(pair) for pair in zip(old, new)) for old, new in zip((F, I), more))
+    if used + len(rep) > len(F):
+        more = _records(used + len(rep) - len(F))
+        F, I = np.concatenate((F, more[0])), np.concatenate((I, more[1]))
     false_records(S, srow, xyz, np.asarray(scan_t[rep], float), F, I, used)
     finish_records(S, F, I, used, used + len(rep), np.zeros((3, 0)))
     return F, I, used + len(rep)

@@ -67,7 +67,7 @@ def look_hits(S, rcs, start, end, folded, j, k, t, xyz, u, pfa, range_factor, tw
             continue
         if u[i] < floor or u[i] < detect_pd(S, kk, rcs[jj], r, folded[kk], pfa):
             q = at + h
-            F[R][q], F[AZ][q], F[EL][q], F[T][q] = r, math.atan2(dy, dx), el, t[i]
-            F[X][q], F[Y][q], F[Z][q], I[SENSOR][q], I[TRUTH][q] = xyz[i, 0], xyz[i, 1], z, kk, jj
+            F[q, R], F[q, AZ], F[q, EL], F[q, T] = r, math.atan2(dy, dx), el, t[i]
+            F[q, X], F[q, Y], F[q, Z], I[q, SENSOR], I[q, TRUTH] = xyz[i, 0], xyz[i, 1], z, kk, jj
             h += 1
     return h
