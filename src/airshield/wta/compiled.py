@@ -1,5 +1,6 @@
-"""Compiled (numba) kernels of the WTA search: descent by unit moves and swaps, and a matching's
-sparse candidate graph.
+"""Compiled (numba) kernels of the WTA search: descent by unit moves and swaps, a matching's
+sparse candidate graph, and a re-placement step's bookkeeping (which units come off, adding and
+removing units with the survival cache).
 
 The descent works on *unit slots*: ``slots[i, s]`` is the target of unit ``s`` of weapon ``i``
 (``-1`` an unused unit, ``-2`` no such unit), built from ``x`` and written back to it. It keeps the
@@ -298,3 +299,59 @@ def _csr(keep, surv, p, w, current, low, scale):
                 indices[e], data[e] = c, 1.0 + np.round((-surv[c] * p[w[u], c] - low) * scale)
                 e += 1
     return data, indices, indptr
+
+
+@njit(cache=True)
+def unit_layer_kernel(x, order, second):
+    """Weapons and targets (by increasing target) of the first unit in ``order`` on each engaged target,
+    or with ``second`` of the first one after it on each target with two or more.
+
+    Units are numbered as ``np.repeat`` of ``np.nonzero(x)`` numbers them (row-major, one entry per
+    unit); ``order`` is a permutation of those numbers.
+    """
+    W, T = x.shape
+    n = order.size
+    wu, tu = np.empty(n, np.int64), np.empty(n, np.int64)
+    e = 0
+    for i in range(W):
+        for j in range(T):
+            for _ in range(x[i, j]):
+                wu[e], tu[e] = i, j
+                e += 1
+    first = np.full(T, -1, np.int64)
+    for k in range(n):
+        j = tu[order[k]]
+        if first[j] < 0:
+            first[j] = k
+    if second:
+        pick = np.full(T, -1, np.int64)
+        for k in range(n):
+            j = tu[order[k]]
+            if first[j] != k and pick[j] < 0:
+                pick[j] = k
+    else:
+        pick = first
+    count = 0
+    for j in range(T):
+        if pick[j] >= 0:
+            count += 1
+    w, t = np.empty(count, np.int64), np.empty(count, np.int64)
+    c = 0
+    for j in range(T):
+        if pick[j] >= 0:
+            w[c], t[c] = wu[order[pick[j]]], j
+            c += 1
+    return w, t
+
+
+@njit(cache=True)
+def add_units_kernel(x, a, values, log_surv, surv, w, t, sign):
+    """Add (``sign`` 1) or remove (-1) one unit of weapon ``w[k]`` on target ``t[k]`` for every k, and
+    refresh the touched targets' log-survival (kept >= 0) and surviving value."""
+    for k in range(w.size):
+        x[w[k], t[k]] += sign
+        log_surv[t[k]] += sign * a[w[k], t[k]]
+    for k in range(t.size):
+        j = t[k]
+        log_surv[j] = max(log_surv[j], 0.0)
+        surv[j] = values[j] * np.exp(-log_surv[j])

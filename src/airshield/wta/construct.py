@@ -14,11 +14,12 @@ from scipy.optimize import linear_sum_assignment
 from airshield.wta.problem import WtaProblem
 
 
-def layered_assignment(problem: WtaProblem) -> np.ndarray:
-    """Integer assignment (W, T): layers of at most one unit per target, each an optimal assignment."""
-    x = np.zeros(problem.p.shape, dtype=np.int64)
-    surv = problem.values.astype(float).copy()
-    left = problem.mu.copy()
+def layered_assignment(problem: WtaProblem, fixed: np.ndarray | None = None) -> np.ndarray:
+    """Integer assignment (W, T): layers of at most one unit per target, each an optimal assignment;
+    with ``fixed`` (W, T), those units stay and the layers place the units left around them."""
+    x = np.zeros(problem.p.shape, dtype=np.int64) if fixed is None else np.array(fixed, dtype=np.int64)
+    surv = problem.survival(x) if fixed is not None else problem.values.astype(float).copy()
+    left = problem.mu - x.sum(axis=1)
     while left.sum() > 0:
         units = np.repeat(np.arange(problem.weapons), left)
         rows, cols = linear_sum_assignment(-surv[None, :] * problem.p[units])

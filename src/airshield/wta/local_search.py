@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from airshield.wta.compiled import add_units_kernel
 from airshield.wta.problem import WtaProblem
 
 #: an improvement must lower F by more than this fraction of F to be taken
@@ -68,9 +69,6 @@ class SearchState:
 
     def add_units(self, w: np.ndarray, t: np.ndarray, sign: int) -> None:
         """Add (``sign=1``) or remove (``sign=-1``) one unit of weapon ``w[k]`` on target ``t[k]`` for every k."""
-        np.add.at(self.x, (w, t), sign)
-        np.add.at(self.log_surv, t, sign * self.a[w, t])
-        touched = np.unique(t)
-        self.log_surv[touched] = np.maximum(self.log_surv[touched], 0.0)
-        self.surv[touched] = self.problem.values[touched] * np.exp(-self.log_surv[touched])
+        add_units_kernel(self.x, self.a, self.problem.values, self.log_surv, self.surv,
+                         np.asarray(w, dtype=np.int64), np.asarray(t, dtype=np.int64), sign)
 

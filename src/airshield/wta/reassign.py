@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from airshield.wta.compiled import unit_layer_kernel
 from airshield.wta.local_search import SearchState
 from airshield.wta.matching import kill_order, unit_matching
 
@@ -43,24 +44,9 @@ def reassign_step(state: SearchState, rng: np.random.Generator, mode: str = "fir
 
 def unit_layer(x: np.ndarray, rng: np.random.Generator, second: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Weapons and targets of one random unit on each engaged target (every unit equally likely), or,
-    with ``second``, of one random unit besides that one on each target with two or more."""
-    w, t = np.nonzero(x)
-    units = x[w, t]
-    w, t = np.repeat(w, units), np.repeat(t, units)
-    order = rng.permutation(w.size)
-    first = _first_per_target(t[order])
-    if second:
-        order = np.delete(order, first)
-        first = _first_per_target(t[order])
-    return w[order[first]], t[order[first]]
-
-
-def _first_per_target(t: np.ndarray) -> np.ndarray:
-    """Positions of the first occurrence of each distinct value of ``t``."""
-    by_target = np.argsort(t, kind="stable")
-    head = np.ones(t.size, dtype=bool)
-    head[1:] = t[by_target[1:]] != t[by_target[:-1]]
-    return by_target[head]
+    with ``second``, of one random unit besides that one on each target with two or more (by
+    increasing target; compiled: :func:`~airshield.wta.compiled.unit_layer_kernel`)."""
+    return unit_layer_kernel(x, rng.permutation(int(x.sum())), second)
 
 
 def reassign(state: SearchState, w: np.ndarray, t: np.ndarray, width: int, killers: np.ndarray) -> float:

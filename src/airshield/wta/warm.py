@@ -9,10 +9,17 @@ from __future__ import annotations
 
 
 def warm_wta() -> float:
-    """Compile (or load) the kernels by solving one small instance; returns its objective."""
-    from airshield.wta import HeuristicSolver, generate
+    """Compile (or load) the kernels by solving one small instance (and one sparse matching of a cost
+    matrix); returns the solve's objective."""
+    import numpy as np
 
-    problem = generate(40, None, 2, seed=1, family="hard")      # big enough for the sparse matching
+    from airshield.wta import HeuristicSolver, generate
+    from airshield.wta.matching import min_cost_matching
+
+    # mu = 3: matching width 20, so a 40 x 80 instance's matchings (up to 80 units) take the sparse path
+    # (at mu = 2 the width is 40 and they stayed dense: the sparse graph's kernels were not compiled)
+    problem = generate(40, None, 3, seed=1, family="hard")
+    min_cost_matching(np.random.default_rng(1).random((12, 16)), np.arange(12), 2)
     return HeuristicSolver(restarts=1, patience=1).solve(problem, time_limit=60).objective
 
 
