@@ -49,3 +49,36 @@ def test_matching_width_narrows_with_the_units_per_weapon():
     from airshield.wta.heuristic import matching_width
     widths = [matching_width(generate(8, None, mu, seed=1, family="hard")) for mu in (1, 2, 3, 6)]
     assert widths == [40, 40, 20, 20]
+
+
+def test_pool_search_only_above_two_units_per_weapon():
+    from airshield.wta.heuristic import pool_search
+    chosen = [pool_search(generate(8, None, mu, seed=1, family="hard")) for mu in (1, 2, 3)]
+    assert chosen == [(0.0, None), (0.0, None), (0.5, 0.005)]
+
+
+def test_recombination_keeps_the_shared_units_and_places_every_other(medium):
+    from airshield.wta.construct import layered_assignment
+    from airshield.wta.greedy import greedy_assignment
+    from airshield.wta.heuristic import _recombined
+    from airshield.wta.local_search import SearchState
+    a, b = (SearchState.start(medium, make(medium)) for make in (layered_assignment, greedy_assignment))
+    assert not np.array_equal(a.x, b.x)
+    child = _recombined(a, b)
+    assert (child.x >= np.minimum(a.x, b.x)).all()
+    assert np.array_equal(child.x.sum(axis=1), medium.mu) and medium.is_feasible(child.x)
+    assert child.objective == pytest.approx(medium.objective(child.x), rel=1e-12)
+
+
+def test_the_pool_keeps_the_best_distinct_assignments_best_first(medium):
+    from airshield.wta.construct import layered_assignment
+    from airshield.wta.greedy import greedy_assignment
+    from airshield.wta.heuristic import _admit, _kicked
+    from airshield.wta.local_search import SearchState
+    a, b = (SearchState.start(medium, make(medium)) for make in (layered_assignment, greedy_assignment))
+    c = _kicked(a, np.random.default_rng(0), 0.3)
+    pool = _admit([a], b, 2)
+    assert [s.objective for s in pool] == sorted([a.objective, b.objective])
+    assert _admit(pool, a.copy(), 2) is pool                      # a duplicate is not admitted
+    kept = _admit(pool, c, 2)
+    assert len(kept) == 2 and [s.objective for s in kept] == sorted(s.objective for s in (a, b, c))[:2]
