@@ -4,7 +4,7 @@ pass equal to the numpy reference on random updates, in and out of time order.""
 import numpy as np
 import pytest
 
-from airshield.engine.held import first_plots, held_intervals, held_intervals_compiled
+from airshield.engine.held import first_plots, first_plots_reference, held_intervals, held_intervals_compiled
 
 HELD = (held_intervals, held_intervals_compiled)
 
@@ -49,7 +49,8 @@ def test_empty_updates():
         assert len(k) == len(s) == len(e) == 0
 
 
-def test_first_plots_take_each_threats_first_row():
+@pytest.mark.parametrize("first_plots", [first_plots, first_plots_reference])
+def test_first_plots_take_each_threats_first_row(first_plots):
     truth = np.array([-1, 2, 0, 2, -1, 0])
     time = np.array([1.0, 2.0, 2.0, 3.0, 4.0, 5.0])
     sensor = np.array([7, 1, 4, 5, 6, 2])

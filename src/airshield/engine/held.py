@@ -1,12 +1,14 @@
-"""Held intervals: when firm track updates hold a threat, as unions of intervals per key.
+"""What the sensor mode's plots and firm track updates say about each threat, for its ``Sight``:
+held intervals and first plots.
 
-A key is a threat (the shared picture) or a (threat, sensor) pair (a unit's own radar). The
-updates of one (key, track) join into one interval while consecutive updates come less than
-``hold`` [s] apart; the intervals of all tracks on a key then join where they overlap. Two
-equal implementations: :func:`held_intervals` in numpy (the reference, sorting the updates) and
-:func:`held_intervals_compiled` (numba, one pass over updates bucketed by key, for updates that
-arrive in time order as the tracker writes them). Both return (key, start, end) sorted by key,
-then start; tests compare them.
+Held intervals, as unions of intervals per key: a key is a threat (the shared picture) or a
+(threat, sensor) pair (a unit's own radar). The updates of one (key, track) join into one
+interval while consecutive updates come at most ``hold`` [s] apart; the intervals of all tracks on
+a key then join where they overlap. Two equal implementations: :func:`held_intervals` in numpy
+(the reference, sorting the updates) and :func:`held_intervals_compiled` (numba, one pass over
+updates bucketed by key, for updates that arrive in time order as the tracker writes them). Both
+return (key, start, end) sorted by key, then start; tests compare them. First plots likewise:
+:func:`first_plots_reference` (numpy) and :func:`first_plots` (one compiled pass).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from numba import njit
 
 
 def held_intervals(key: np.ndarray, track: np.ndarray, time: np.ndarray, hold: float):
-    """Union per key of the intervals of each (key, track): consecutive times [s] less than
+    """Union per key of the intervals of each (key, track): consecutive times [s] at most
     ``hold`` [s] apart join. Returns (key, start, end) sorted by key then start (numpy)."""
     if len(key) == 0:
         return np.zeros(0, np.int64), np.zeros(0), np.zeros(0)
@@ -118,6 +120,17 @@ def _union(b, s, e, out_k, out_s, out_e, used):
             reach = e[i]
     out_k[used], out_s[used], out_e[used] = b, start, reach
     return used + 1
+
+
+def first_plots_reference(truth: np.ndarray, time: np.ndarray, sensor: np.ndarray, n: int):
+    """First plot time [s] and its sensor per threat (NaN / -1 if none), of plots in time order
+    (``truth`` the threat row of each plot, -1 for a false alarm; numpy)."""
+    first, which = np.full(n, np.nan), np.full(n, -1, np.int64)
+    real = np.flatnonzero(truth >= 0)
+    if len(real):
+        j, row = np.unique(truth[real], return_index=True)
+        first[j], which[j] = time[real[row]], sensor[real[row]]
+    return first, which
 
 
 def first_plots(truth: np.ndarray, time: np.ndarray, sensor: np.ndarray, n: int):

@@ -12,7 +12,7 @@ intervals (:mod:`airshield.engine.held`, numpy against compiled, equal).
   after the frame is at most ``max_sigma``. The update holds the threats whose plots it used
   (the plots' truth labels, which the tracker never reads: attribution after the fact).
 - A threat is **held** from a firm update of a track on it through that track's following firm
-  updates, as long as they come less than ``hold`` [s] apart; the interval ends at the last one.
+  updates, as long as they come at most ``hold`` [s] apart; the interval ends at the last one.
   A track deleted, re-initiated, seduced by clutter or too poor thus ends the interval, and the
   threat is held again only when a track on it is firm again (M-of-N confirmation and filter
   convergence: the cost of a broken track). The shared picture (``net_start/net_end``) is the
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from airshield.engine.held import first_plots, held_intervals, held_intervals_compiled
+from airshield.engine.held import first_plots, first_plots_reference, held_intervals, held_intervals_compiled
 from airshield.engine.sight import Sight
 from airshield.kinematics import detection_windows
 from airshield.sensing import FlightTruth, SensingParams
@@ -119,8 +119,8 @@ def tracked_sight(world, draws, flights, fates, rng: np.random.Generator):
     seen_start, seen_end = np.full(n * m, np.nan), np.full(n * m, np.nan)
     first = np.r_[True, skey[1:] != skey[:-1]] if len(skey) else np.zeros(0, bool)
     seen_start[skey[first]], seen_end[skey[first]] = sstart[first], send[first]
-    first_seen, first_sensor = (first_plots(plots.truth, plots.time, plots.sensor, n) if fast
-                                else _first_plots(plots, n))
+    first_seen, first_sensor = (first_plots if fast else first_plots_reference)(plots.truth, plots.time,
+                                                                                 plots.sensor, n)
     sight = Sight(seen_start.reshape(n, m), seen_end.reshape(n, m), net_start, net_end, first_seen, first_sensor)
     return sight, _events(flights, fates, key, start, end, settings.hold)
 
@@ -133,17 +133,6 @@ def _pad(key: np.ndarray, start: np.ndarray, end: np.ndarray, n: int) -> tuple[n
     slot = np.arange(len(key)) - np.repeat(np.cumsum(counts) - counts, counts)
     out_s[key, slot], out_e[key, slot] = start, end
     return out_s, out_e
-
-
-def _first_plots(plots, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """First plot time [s] and its sensor per threat (NaN / -1 if none). Plots come sorted by scan
-    (time, then sensor), so a threat's first plot is its first row."""
-    first, sensor = np.full(n, np.nan), np.full(n, -1)
-    real = np.flatnonzero(plots.truth >= 0)
-    if len(real):
-        j, row = np.unique(plots.truth[real], return_index=True)
-        first[j], sensor[j] = plots.time[real[row]], plots.sensor[real[row]]
-    return first, sensor
 
 
 def _events(flights, fates, key, start, end, hold: float) -> pd.DataFrame:
