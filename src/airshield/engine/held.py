@@ -57,7 +57,9 @@ def held_intervals_compiled(key: np.ndarray, track: np.ndarray, time: np.ndarray
 @njit(cache=True)
 def _by_key(key, track, time, keys):
     """``track`` and ``time`` in order of key, stable (a counting sort, written where they go: the
-    reads stream), and each key's first row (keys + 1,)."""
+    reads stream), and each key's first row (keys + 1,). Not
+    :func:`~airshield.tracking.compiled.arrays.counting_order` and a gather: on a national night's
+    1.7 million updates the gather's random reads took 3.8 and 5.0 times as long (load 3.6-4)."""
     first = np.zeros(keys + 1, np.int64)
     for i in range(len(key)):
         first[key[i] + 1] += 1

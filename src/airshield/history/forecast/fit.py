@@ -5,9 +5,10 @@ variance given the drift (curvature of the likelihood; by default the predictive
 and keeps the drift at its estimate), the marginal standard error of the log drift variance (joint
 Laplace approximation, for reports), optionally draws of whole hyper-parameter vectors from their
 joint uncertainty (:mod:`.uncertainty`; each predictive draw then uses one vector), the centring of the
-regressors (the simulated logit and the log of the raid's size), the standardised training residuals and, for reports, the level and the weights of the simulation and of
-the size (posterior mean and standard deviation) at the last training report. Only observations passed
-in (the training window) reach the fit.
+regressors (the simulated logit and the log of the raid's size), the standardised training
+residuals and, for reports, the level and the weights of the simulation and of the size (posterior
+mean and standard deviation) at the last training report. Only observations passed in (the training
+window) reach the fit.
 """
 
 from __future__ import annotations

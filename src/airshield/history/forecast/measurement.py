@@ -99,7 +99,8 @@ class Measurement:
     def __call__(self, i: int, eta: float) -> tuple[float, float]:
         """Working value and its variance [-] of report ``i`` at the predicted logit share ``eta``
         (the reference of the compiled filter's interpolation)."""
-        u = min(max((eta - GRID[0]) / (GRID[1] - GRID[0]), 0.0), len(GRID) - 1.000001)
+        grid = self.grid
+        u = min(max((eta - grid[0]) / (grid[1] - grid[0]), 0.0), len(grid) - 1.000001)
         j = int(u)
         f = u - j
         mean, inverse_slope, var = self.table[self.row[i], :, j] * (1.0 - f) + self.table[self.row[i], :, j + 1] * f

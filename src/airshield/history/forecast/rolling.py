@@ -95,8 +95,8 @@ def calibrate_step(history: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
     """Fit every (group, target) link on the reports made before ``start`` in the training window."""
     window = history[(history["end"] <= start) & (history["start"] >= start - pd.Timedelta(days=settings.train_days))]
     joint = settings.parameters == "joint"
-    links = {(g, t): fit_link(window, g, t, origin, joint=joint, seed=settings.seed, moments=moments) for g in GROUPS for t in TARGETS
-             if (window["group"] == g).any()}
+    links = {(g, t): fit_link(window, g, t, origin, joint=joint, seed=settings.seed, moments=moments)
+             for g in GROUPS for t in TARGETS if (window["group"] == g).any()}
     return Step(start, end, links)
 
 
