@@ -100,3 +100,14 @@ def test_scores_and_baselines_shape():
 def test_reported_shares_of_known_raid(records):
     shares = reported_shares(raid(records, "2024-08-26T03:00"))
     assert shares.loc["drone", "launched"] == 109 and shares.loc["drone", "destroyed"] == pytest.approx(99 / 109)
+
+
+def test_a_group_whose_outcome_was_not_reported_is_left_out(records):
+    """2025-01-31T19:00: the Kh-59/69, Kh-101 and Kh-22 rows give launches and a blank ``destroyed``;
+    the cruise group's share is unknown, not 0. A written 0 (4 Iskander-M/KN-23) stays a share of 0."""
+    chosen = raid(records, "2025-01-31T19:00")
+    shares = reported_shares(chosen)
+    assert "cruise" not in shares.index
+    assert shares.loc["ballistic", "launched"] == 4 and shares.loc["ballistic", "neutralised"] == 0.0
+    assert shares.loc["drone", "neutralised"] == pytest.approx((56 + 61) / 123)
+    assert raid_spec(chosen).launched == 123 + 4 + 10 + 8 + 8 + 7  # every launch still flies in the replay

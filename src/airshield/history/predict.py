@@ -71,14 +71,26 @@ def _group_counts(by_threat: dict, classes: dict[str, str]) -> dict[str, dict[st
 
 
 def reported_shares(raid: Raid) -> pd.DataFrame:
-    """Reported launched and shares per group (rows of classes the model simulates only)."""
+    """Reported launched and shares per group (rows of classes the model simulates only).
+
+    A group with a launched row whose ``destroyed`` is blank is left out: its outcome was not
+    reported, which is not an outcome of 0 (one raid in the shipped records, 2025-01-31T19:00,
+    where Kh-59/69, Kh-101 and Kh-22 rows give launches only; elsewhere a nil result is written 0).
+    """
     totals = raid.totals
     totals = totals[totals.index.isin(list(GROUP_OF_CLASS))]
     grouped = totals.groupby(totals.index.map(GROUP_OF_CLASS)).sum()
-    grouped = grouped[grouped["launched"] > 0]
+    grouped = grouped[(grouped["launched"] > 0) & ~grouped.index.isin(unreported_groups(raid))]
     table = pd.DataFrame({"launched": grouped["launched"].astype(float),
                           "destroyed": grouped["destroyed"] / grouped["launched"],
                           "ew_lost": grouped["ew_lost"] / grouped["launched"]})
     table["neutralised"] = table["destroyed"] + table["ew_lost"]
     table.index.name = "group"
     return table
+
+
+def unreported_groups(raid: Raid) -> set[str]:
+    """Groups with a launched row whose ``destroyed`` count is blank (outcome not reported)."""
+    rows = raid.rows
+    blank = rows["destroyed"].isna() & rows["launched"].fillna(0).gt(0) & rows["threat_class"].isin(list(GROUP_OF_CLASS))
+    return {GROUP_OF_CLASS[c] for c in rows.loc[blank, "threat_class"]}
