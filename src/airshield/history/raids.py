@@ -7,7 +7,9 @@ windows share a start, both get ``start/end`` ids (``2024-10-30T18:30/2024-10-31
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from airshield.history.records import Records
@@ -28,7 +30,7 @@ class Raid:
     end: pd.Timestamp
     rows: pd.DataFrame
 
-    @property
+    @cached_property
     def totals(self) -> pd.DataFrame:
         """Per threat class: launched, destroyed, ew_lost [weapons] (not reported counts as 0)."""
         return class_totals(self.rows)
@@ -50,9 +52,15 @@ class Raid:
 
 
 def class_totals(rows: pd.DataFrame) -> pd.DataFrame:
-    """Per threat class sums of launched, destroyed, ew_lost [weapons] (NaN counted as 0)."""
-    counts = rows[list(COUNTS)].fillna(0).rename(columns=COUNTS)
-    return counts.groupby(rows["threat_class"]).sum().astype(int)
+    """Per threat class sums of launched, destroyed, ew_lost [weapons] (NaN counted as 0; rows without a
+    class left out), classes sorted. In numpy: a pandas group-by cost 3 ms per raid."""
+    classes = rows["threat_class"].to_numpy(dtype=object)
+    known = ~pd.isna(classes)
+    keys, inverse = np.unique(classes[known].astype(str), return_inverse=True)
+    counts = np.column_stack([rows[column].to_numpy(dtype=float, na_value=np.nan) for column in COUNTS])
+    sums = np.zeros((len(keys), len(COUNTS)))
+    np.add.at(sums, inverse, np.nan_to_num(counts[known]))
+    return pd.DataFrame(sums.astype(int), index=pd.Index(keys, name="threat_class"), columns=list(COUNTS.values()))
 
 
 def with_raid_ids(rows: pd.DataFrame) -> pd.DataFrame:
