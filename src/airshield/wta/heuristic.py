@@ -15,6 +15,7 @@ from airshield.wta.matching import kill_order
 from airshield.wta.moves import descend, likeliest_weapons
 from airshield.wta.problem import Solution, WtaProblem
 from airshield.wta.reassign import reassign_step
+from airshield.wta.region import region_kicked
 from airshield.wta.solver import WtaSolver
 
 
@@ -29,7 +30,9 @@ class HeuristicSolver(WtaSolver):
     until the time limit [s] (``default_time_limit`` when ``solve`` gets none), it improves a new
     assignment derived from the best one: with probability ``recombine`` its recombination with another
     assignment of the pool (:func:`_recombined`), else a kick of it (``kick``: share of units moved to
-    random reachable targets, at least 2; None adapts it to the units per weapon, :func:`kick_share`).
+    random reachable targets, at least 2; None adapts it to the units per weapon, :func:`kick_share`),
+    a share ``regional`` of the kicks instead shuffling the units on a region of related targets
+    (``region``: its share of the targets; None adapts both to the units per weapon, :func:`region_kicks`).
     Without a count (``restarts=None``) a kicked assignment still more than ``prune`` (relative) above
     the best after ``prune_after`` steps is given up (None: never). ``recombine=None`` adapts both to
     the units per weapon (:func:`pool_search`; ``prune`` is then ignored).
@@ -50,6 +53,8 @@ class HeuristicSolver(WtaSolver):
     prune_after: int = 8
     elite: int = 8
     recombine: float | None = None
+    region: float | None = None
+    regional: float = 0.5
     name: str = "heuristic"
 
     def solve(self, problem: WtaProblem, time_limit: float | None = None) -> Solution:
@@ -61,6 +66,7 @@ class HeuristicSolver(WtaSolver):
         pool = self._start(problem, run)
         best = pool[0]
         kick = kick_share(problem) if self.kick is None else self.kick
+        regional, region = region_kicks(problem) if self.region is None else (self.regional, self.region)
         recombine, prune = pool_search(problem) if self.recombine is None else (self.recombine, self.prune)
         prune = prune if self.restarts is None else None
         done = 0
@@ -68,7 +74,8 @@ class HeuristicSolver(WtaSolver):
             if recombine > 0 and len(pool) > 1 and run.rng.random() < recombine:
                 origin, bound = _recombined(best, pool[1 + int(run.rng.integers(len(pool) - 1))]), None
             else:
-                origin = _kicked(best, run.rng, kick)
+                origin = (region_kicked(best, run.rng, run.killers, max(2, round(region * problem.targets)))
+                          if region > 0 and run.rng.random() < regional else _kicked(best, run.rng, kick))
                 bound = None if prune is None else best.objective * (1.0 + prune)
             trial = self._improve(descend(origin, run.partners), run, bound)
             pool = _admit(pool, trial, self.elite)
@@ -125,6 +132,14 @@ def kick_share(problem: WtaProblem) -> float:
     mu <= 2, 0.15 at mu >= 3: the better of the two on the hard family's mu = 2 and mu = 3 instances,
     seeds 1-4, at equal CPU time)."""
     return float(np.clip(0.05 * problem.mu.mean(), 0.1, 0.15)) if problem.weapons else 0.1
+
+
+def region_kicks(problem: WtaProblem) -> tuple[float, float]:
+    """(share of kicks on a region of related targets, share of the targets a region spans)
+    (:func:`~airshield.wta.region.region_kicked`; the other kicks move random units): (0.5, 0.1) at more
+    than 2 units per weapon on average, (0, 0) otherwise. Measured on the hard family's 200x400 mu = 3
+    instances, see docs/wta.md."""
+    return (0.5, 0.1) if problem.weapons and problem.mu.mean() > 2 else (0.0, 0.0)
 
 
 def pool_search(problem: WtaProblem) -> tuple[float, float | None]:
