@@ -41,3 +41,15 @@ def test_rolling_validation_on_a_small_file(write_csv, tmp_path):
     assert data["rolling"]["months"] == 1 and data["timing"]["raids_simulated"] == 29
     assert {s["start"] for s in data["calibration"]["steps"]} == {"2024-12-01", "2025-01-01"}
     assert (out / "calibration.png").exists() and (out / "validation.csv").exists()
+
+
+def test_replay_shows_an_unreported_group_without_a_reported_share():
+    """2025-01-31T19:00: the cruise rows give launches only; the replay simulates its 33 cruise missiles
+    (Kh-59/69 10, Kh-22 8, Kh-101 8, Iskander-K 7) and shows no reported share for them (not a share of 0)."""
+    result = CliRunner().invoke(cli, ["history", "replay", "2025-01-31T19:00", "-n", "1", "--json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    groups = {g["group"]: g for g in json.loads(result.output)["groups"]}
+    assert groups["cruise"]["launched"] == 33 and groups["cruise"]["simulated_neutralised"] is not None
+    assert groups["cruise"]["reported_neutralised"] is None
+    assert groups["ballistic"]["launched"] == 4 and groups["ballistic"]["reported_neutralised"] == 0.0

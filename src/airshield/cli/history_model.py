@@ -37,7 +37,8 @@ def replay(raid_id: str, data: str | None, laydown: str, replications: int, seed
     for group in predicted.index.union(reported.index):
         p = predicted.loc[group] if group in predicted.index else None
         r = reported.loc[group] if group in reported.index else None
-        rows.append({"group": group, "launched": float(r["launched"]) if r is not None else None,
+        launched = r["launched"] if r is not None else (p["launched"] if p is not None else None)
+        rows.append({"group": group, "launched": float(launched) if launched is not None else None,
                      **{f"simulated_{k}": float(p[k]) if p is not None else None for k in ("destroyed", "ew_lost", "neutralised")},
                      "simulated_neutralised_p05": float(p["neutralised_p05"]) if p is not None else None,
                      "simulated_neutralised_p95": float(p["neutralised_p95"]) if p is not None else None,
