@@ -21,7 +21,8 @@ def test_summary_sums_equal_record_sums(shipped, by):
 
 def test_shares(shipped):
     table = summarise(shipped, by="year")
-    ok = table["launched"] > 0
+    ok = table["launched"] - table["unreported"] > 0
+    assert table.loc[~ok, "neutralised_share"].isna().all()
     assert ((table["neutralised_share"] - table["destroyed_share"] - table["ew_lost_share"])[ok].abs() < 1e-12).all()
     assert table.loc[ok, "destroyed_share"].between(0, 1).all()
 
@@ -46,3 +47,11 @@ def test_unknown_period_is_an_input_error(shipped):
 def test_plot_writes_png(shipped, tmp_path):
     path = plot_summary(summarise(shipped, by="quarter"), tmp_path / "s.png")
     assert open(path, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_shares_leave_out_launches_without_a_result(shipped):
+    """January 2025, cruise: 70 launched, of which 18 (Kh-59/69 10 and Kh-101 8 on 2025-01-31) without a
+    result; 40 destroyed of the 52 with one."""
+    row = summarise(shipped, by="month").query("period == '2025-01' and threat_class == 'cruise'").iloc[0]
+    assert (row["launched"], row["unreported"], row["destroyed"]) == (70, 18, 40)
+    assert row["destroyed_share"] == 40 / 52

@@ -21,24 +21,27 @@ def period_labels(times: pd.Series, by: str) -> pd.Series:
 
 def summarise(records: Records, by: str = "month", sources: str = "national") -> pd.DataFrame:
     """Per period (of raid start) and threat class: launched, destroyed, ew_lost [weapons], raids,
-    and the shares destroyed/launched, ew_lost/launched, neutralised = (destroyed + ew_lost)/launched.
+    ``unreported`` (launched on rows whose ``destroyed`` is blank: no result given [weapons]) and the
+    shares destroyed, ew_lost and neutralised = destroyed + ew_lost, each over the launches with a result.
 
     Rows are those of the source selection ``sources`` (default national; see :mod:`.sources`).
     Not-modelled and unknown models are kept as their own classes so sums equal the records' sums.
     """
     rows = raid_rows(records, sources)
     counts = rows[list(COUNTS)].fillna(0).rename(columns=COUNTS)
+    counts["unreported"] = counts["launched"].where(rows["destroyed"].isna(), 0)
     frame = pd.concat([counts, rows[["raid_id", "threat_class"]]], axis=1)
     frame["period"] = period_labels(rows["time_start"], by)
     grouped = frame.groupby(["period", "threat_class"], sort=True)
-    table = grouped[TOTALS].sum().astype(int)
+    table = grouped[[*TOTALS, "unreported"]].sum().astype(int)
     table["raids"] = grouped["raid_id"].nunique()
     table = table.reset_index()
     return _add_shares(table)
 
 
 def _add_shares(table: pd.DataFrame) -> pd.DataFrame:
-    launched = table["launched"].where(table["launched"] > 0)
+    launched = table["launched"] - table["unreported"]
+    launched = launched.where(launched > 0)
     table["destroyed_share"] = table["destroyed"] / launched
     table["ew_lost_share"] = table["ew_lost"] / launched
     table["neutralised_share"] = (table["destroyed"] + table["ew_lost"]) / launched
