@@ -89,7 +89,7 @@ def _records(table) -> list[dict]:
 
 
 def _show_summary(table, biggest, records) -> None:
-    columns = ["period", "threat_class", "launched", "destroyed", "ew_lost", "raids", "neutralised_share"]
+    columns = ["period", "threat_class", "launched", "destroyed", "ew_lost", "unreported", "raids", "neutralised_share"]
     print_table("Per period and threat class (national reports; defender's claims)", columns,
                 table[columns].itertuples(index=False))
     print_table("Largest raids", ["id", "launched", "destroyed", "ew_lost", "classes"],
