@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from airshield.history.params import CLASS_GROUPS, GROUP_OF_CLASS, ReplayParams
-from airshield.history.raids import Raid
+from airshield.history.raids import Raid, without_result
 from airshield.history.replay import Laydown, replay_document, replay_world
 from airshield.history.spec import RaidSpec
 from airshield.runs import Backend, RunOptions, run_monte_carlo
@@ -92,5 +92,5 @@ def reported_shares(raid: Raid) -> pd.DataFrame:
 def unreported_groups(raid: Raid) -> set[str]:
     """Groups with a launched row whose ``destroyed`` count is blank (outcome not reported)."""
     rows = raid.rows
-    blank = rows["destroyed"].isna() & rows["launched"].fillna(0).gt(0) & rows["threat_class"].isin(list(GROUP_OF_CLASS))
+    blank = without_result(rows) & rows["threat_class"].isin(list(GROUP_OF_CLASS))
     return {GROUP_OF_CLASS[c] for c in rows.loc[blank, "threat_class"]}

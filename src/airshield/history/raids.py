@@ -63,6 +63,12 @@ def class_totals(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(sums.astype(int), index=pd.Index(keys, name="threat_class"), columns=list(COUNTS.values()))
 
 
+def without_result(rows: pd.DataFrame) -> pd.Series:
+    """Rows that launched something but give no result: a blank ``destroyed`` (a nil result is
+    written 0; a blank ``not_reach_goal`` counts as 0)."""
+    return rows["destroyed"].isna() & rows["launched"].fillna(0).gt(0)
+
+
 def with_raid_ids(rows: pd.DataFrame) -> pd.DataFrame:
     """``rows`` with a ``raid_id`` column (see module docstring)."""
     windows = rows[WINDOW].drop_duplicates()

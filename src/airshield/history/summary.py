@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from airshield.errors import unknown_name
-from airshield.history.raids import COUNTS, raid_rows, raid_table
+from airshield.history.raids import COUNTS, raid_rows, raid_table, without_result
 from airshield.history.records import Records
 
 PERIODS = {"month": "M", "quarter": "Q", "year": "Y"}
@@ -29,7 +29,7 @@ def summarise(records: Records, by: str = "month", sources: str = "national") ->
     """
     rows = raid_rows(records, sources)
     counts = rows[list(COUNTS)].fillna(0).rename(columns=COUNTS)
-    counts["unreported"] = counts["launched"].where(rows["destroyed"].isna(), 0)
+    counts["unreported"] = counts["launched"].where(without_result(rows), 0)
     frame = pd.concat([counts, rows[["raid_id", "threat_class"]]], axis=1)
     frame["period"] = period_labels(rows["time_start"], by)
     grouped = frame.groupby(["period", "threat_class"], sort=True)

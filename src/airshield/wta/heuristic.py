@@ -134,12 +134,18 @@ def kick_share(problem: WtaProblem) -> float:
     return float(np.clip(0.05 * problem.mu.mean(), 0.1, 0.15)) if problem.weapons else 0.1
 
 
+def many_units(problem: WtaProblem) -> bool:
+    """More than 2 units per weapon on average: where the search's adaptive settings change
+    (:func:`region_kicks`, :func:`pool_search`, :func:`matching_width`)."""
+    return bool(problem.weapons) and problem.mu.mean() > 2
+
+
 def region_kicks(problem: WtaProblem) -> tuple[float, float]:
     """(share of kicks on a region of related targets, share of the targets a region spans)
     (:func:`~airshield.wta.region.region_kicked`; the other kicks move random units): (0.5, 0.1) at more
     than 2 units per weapon on average, (0, 0) otherwise. Measured on the hard family's 200x400 mu = 3
     instances, see docs/wta.md."""
-    return (0.5, 0.1) if problem.weapons and problem.mu.mean() > 2 else (0.0, 0.0)
+    return (0.5, 0.1) if many_units(problem) else (0.0, 0.0)
 
 
 def pool_search(problem: WtaProblem) -> tuple[float, float | None]:
@@ -150,7 +156,7 @@ def pool_search(problem: WtaProblem) -> tuple[float, float | None]:
     0.123 % to 0.155 %); at mu = 2 (200x400, search seeds 0-2)
     it was 0.048 % against 0.058 %, within the spread between search seeds, so mu <= 2 keeps the
     plain search."""
-    return (0.5, 0.005) if problem.weapons and problem.mu.mean() > 2 else (0.0, None)
+    return (0.5, 0.005) if many_units(problem) else (0.0, None)
 
 
 def matching_width(problem: WtaProblem) -> int:
@@ -158,7 +164,7 @@ def matching_width(problem: WtaProblem) -> int:
     average, 20 above (matchings grow with the units: a sparser graph keeps each step cheap). On the
     hard family's 200x400 instances at 10 s, search seeds 1-2, 40 was better on all four mu = 2 runs
     and 20 on all four mu = 3 runs."""
-    return 40 if problem.weapons == 0 or problem.mu.mean() <= 2 else 20
+    return 20 if many_units(problem) else 40
 
 
 def _kicked(state: SearchState, rng: np.random.Generator, kick: float) -> SearchState:

@@ -34,7 +34,8 @@ def related_targets(x: np.ndarray, killers: np.ndarray, start: int, size: int, t
 
 def region_kicked(state: SearchState, rng: np.random.Generator, killers: np.ndarray, size: int) -> SearchState:
     """A copy of ``state`` whose units on a region of ``size`` related targets (grown from a target
-    drawn with probability proportional to its surviving value) each go to a random target of the region."""
+    drawn with probability proportional to its surviving value) go to random targets of the region,
+    target by target in the region's order (a unit sent to a target not yet visited moves again there)."""
     trial = SearchState.start(state.problem, state.x, state.a)
     if trial.objective <= 0:
         return trial
