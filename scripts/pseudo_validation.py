@@ -21,6 +21,7 @@ import pandas as pd
 from airshield.history import load_records
 from airshield.history.cases import cases_from, raids_between
 from airshield.history.forecast.epochs import load_epochs
+from airshield.history.forecast.observations import COLUMNS
 from airshield.history.forecast.rolling import PARAMETERS, RollingSettings, rolling_forecast
 from airshield.history.forecast.summary import score_rolling, score_table
 from airshield.history.forecast.validation import rolling_validation
@@ -32,7 +33,9 @@ def observations(first: pd.Timestamp, last: pd.Timestamp, cache: Path, laydown: 
     """The observation table of every raid up to ``last`` (simulated once, then read from ``cache``)."""
     saved = cache / f"observations-{first.date()}-{last.date()}-{laydown}.pkl"
     if saved.exists():
-        return pickle.loads(saved.read_bytes())
+        table = pickle.loads(saved.read_bytes())
+        if set(COLUMNS) <= set(table.columns):   # a table saved before a column was added is rebuilt
+            return table
     history = [c for c in cases_from(raids_between(load_records(None), None, None), None) if c.spec.start <= last]
     test = [c for c in history if c.spec.start >= first]
     with open_backend("local", 2) as backend:

@@ -37,8 +37,8 @@ def extra_markdown(scores: dict) -> str:
 
 
 def steps_markdown(payload: dict) -> str:
-    lines = ["| step | group | training reports | s2 (over-dispersion, logit) | q (drift per day) | level (logit) | weight of the simulation | weight of log raid size |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| step | group | training reports | s2 (over-dispersion, logit) | q (drift per day) | level (logit) | weight of the simulation | weight of log raid size | weights of the mix (type family fractions) |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for step in payload["calibration"]["steps"]:
         for link in step["links"]:
             if link["target"] != "neutralised":
@@ -46,8 +46,14 @@ def steps_markdown(payload: dict) -> str:
             lines.append(f"| {step['start']} | {link['group']} | {link['observations']} | {link['s2']:.3f} "
                          f"(log-SE {link['log_s2_se']:.2f}) | {link['q_per_day']:.4f} ({_q_se(link)}) | "
                          f"{link['level']:.2f} ± {link['level_sd']:.2f} | {link['sim_weight']:.2f} ± {link['sim_weight_sd']:.2f} | "
-                         f"{link['size_weight']:.2f} ± {link['size_weight_sd']:.2f} |")
+                         f"{link['size_weight']:.2f} ± {link['size_weight_sd']:.2f} | {_mix(link)} |")
     return "\n".join(lines)
+
+
+def _mix(link: dict) -> str:
+    """The mix weights of a link, family by family ('-' without any)."""
+    weights = link.get("mix_weights", {})
+    return "; ".join(f"{name} {w['weight']:+.2f} ± {w['weight_sd']:.2f}" for name, w in weights.items()) or "-"
 
 
 def _q_se(link: dict) -> str:

@@ -5,9 +5,10 @@ variance given the drift (curvature of the likelihood; by default the predictive
 and keeps the drift at its estimate), the marginal standard error of the log drift variance (joint
 Laplace approximation, for reports), optionally draws of whole hyper-parameter vectors from their
 joint uncertainty (:mod:`.uncertainty`; each predictive draw then uses one vector), the centring of the
-regressors (the simulated logit and the log of the raid's size), the standardised training
-residuals and, for reports, the level and the weights of the simulation and of the size (posterior
-mean and standard deviation) at the last training report. Only observations passed in (the training
+regressors (the simulated logit, the log of the raid's size and the type families' launch fractions,
+:mod:`.mix`), the standardised training residuals and, for reports, the level and the weights of the
+simulation, of the size and of each type family (posterior mean and standard deviation) at the last
+training report. Only observations passed in (the training
 window) reach the fit.
 """
 
@@ -23,6 +24,7 @@ from scipy.optimize import minimize
 
 from airshield.history.forecast.kalman import Hyper, Path, filter_measured
 from airshield.history.forecast.measurement import Measurement, Moments
+from airshield.history.forecast.mix import MixTerms, mix_terms
 from airshield.history.forecast.uncertainty import draw_vectors, hessian, laplace_cov
 
 BOUNDS = ((-7.0, 3.0), (-14.0, 0.0))
@@ -48,6 +50,8 @@ class Link:
     vectors: np.ndarray = field(default_factory=lambda: np.empty((0, 2)), repr=False)
     size_centre: float = 0.0
     size_state: tuple[float, float] = NAN2
+    mix: MixTerms = MixTerms()
+    mix_state: tuple[tuple[float, float], ...] = ()
 
     def hyper_draws(self) -> list[Hyper]:
         """The hyper-parameter vectors the predictive draws use (the fitted one if none were drawn)."""
@@ -59,7 +63,9 @@ class Link:
                 "x_centre": self.x_centre, "observations": self.observations, "loglik": self.loglik,
                 "level": self.state[0], "level_sd": self.state[1], "sim_weight": self.state[2],
                 "sim_weight_sd": self.state[3], "log_size_centre": self.size_centre, "size_weight": self.size_state[0],
-                "size_weight_sd": self.size_state[1]}
+                "size_weight_sd": self.size_state[1],
+                "mix_weights": {name: {"centre": c, "weight": w, "weight_sd": sd} for name, c, (w, sd)
+                                in zip(self.mix.names, self.mix.centre, self.mix_state)}}
 
 
 def days(times: pd.Series | pd.Timestamp, origin: pd.Timestamp) -> np.ndarray | float:
@@ -71,9 +77,11 @@ def link_arrays(table: pd.DataFrame, target: str, link: Link, origin: pd.Timesta
                 moments: Moments | None = None) -> tuple:
     """The filter's inputs for the reports of ``table`` (one group, sorted by report time): the reports
     as binomial measurements (:class:`~.measurement.Measurement`, from the shared ``moments`` table
-    when given), the centred regressors (simulated logit, log size) and the report times [days]."""
+    when given), the centred regressors (simulated logit, log size, type families' fractions) and the
+    report times [days]."""
     k, n = table[f"k_{target}"].to_numpy(float), table["n"].to_numpy(float)
-    x = np.column_stack([table[f"x_{target}"].to_numpy(float) - link.x_centre, np.log(n) - link.size_centre])
+    x = np.column_stack([table[f"x_{target}"].to_numpy(float) - link.x_centre, np.log(n) - link.size_centre,
+                         link.mix.table(table["mix"])])
     return Measurement(k, n, moments), x, days(table["end"], origin)
 
 
@@ -91,7 +99,8 @@ def fit_link(table: pd.DataFrame, group: str, target: str, origin: pd.Timestamp,
     rows = table[table["group"] == group]
     x = rows[f"x_{target}"].to_numpy(float)
     base = Link(group, target, Hyper(*START), 1.0, float(np.nanmean(x)) if np.isfinite(x).any() else 0.0,
-                len(rows), float("nan"), size_centre=float(np.log(rows["n"].to_numpy(float)).mean()) if len(rows) else 0.0)
+                len(rows), float("nan"), size_centre=float(np.log(rows["n"].to_numpy(float)).mean()) if len(rows) else 0.0,
+                mix=mix_terms(list(rows["mix"]), rows["n"].to_numpy(float)))
     if len(rows) < 8:
         return base
     arrays = link_arrays(rows, target, base, origin, moments)
@@ -107,7 +116,8 @@ def fit_link(table: pd.DataFrame, group: str, target: str, origin: pd.Timestamp,
     vectors = _joint_draws(arrays, best.x, cov, seed, group, target) if joint else np.empty((0, 2))
     return Link(group, target, Hyper(*best.x), _se(h[0, 0]), base.x_centre, len(rows), float(-best.fun),
                 path.residuals[np.isfinite(path.residuals)], (float(mean[0]), float(sd[0]), float(mean[1]), float(sd[1])),
-                float(math.sqrt(cov[1, 1])), vectors, base.size_centre, (float(mean[2]), float(sd[2])))
+                float(math.sqrt(cov[1, 1])), vectors, base.size_centre, (float(mean[2]), float(sd[2])), base.mix,
+                tuple((float(m), float(d)) for m, d in zip(mean[3:], sd[3:])))
 
 
 def _joint_draws(arrays: tuple, theta: np.ndarray, cov: np.ndarray, seed: int, group: str, target: str) -> np.ndarray:

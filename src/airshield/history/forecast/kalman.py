@@ -6,7 +6,8 @@ where z_i, v_i are given, or are the working value and variance of a binomial re
 the predicted logit share (:class:`~airshield.history.forecast.measurement.Measurement`, an extended
 Kalman filter),
 level:  a(t) random walk, Var[a(t + d) - a(t)] = q * d  (d in days),
-b_j: static weights of the centred regressors x_ij (the simulated logit, and the raid's log size).
+b_j: static weights of the centred regressors x_ij (the simulated logit, the raid's log size and the
+launch fractions of its type families, :mod:`.mix`).
 The state (a, b) starts diffuse; the filter gives the log-likelihood (prediction-error
 decomposition, after a short burn-in), the standardised one-step-ahead residuals (their empirical
 distribution shapes the predictive raid effect) and the state's mean and covariance after each report.

@@ -13,11 +13,12 @@ import pandas as pd
 
 from airshield.history.calibrate import Case
 from airshield.history.forecast.measurement import elogit
+from airshield.history.forecast.mix import group_mix
 from airshield.history.forecast.simulate import RaidSim
 
 TARGETS = ("neutralised", "destroyed")
 COLUMNS = ("raid", "group", "start", "end", "n", "k_neutralised", "k_destroyed", "rep_destroyed", "rep_ew_lost",
-           "rep_neutralised", "x_neutralised", "x_destroyed", "reps_neutralised", "reps_destroyed", "sim_neutralised")
+           "rep_neutralised", "x_neutralised", "x_destroyed", "reps_neutralised", "reps_destroyed", "sim_neutralised", "mix")
 
 
 def observation_table(cases: Sequence[Case], sims: dict[str, RaidSim]) -> pd.DataFrame:
@@ -26,6 +27,7 @@ def observation_table(cases: Sequence[Case], sims: dict[str, RaidSim]) -> pd.Dat
     for case in cases:
         sim = sims.get(case.spec.id)
         end = case.spec.start + pd.Timedelta(hours=case.spec.hours)
+        mixes = group_mix(case.spec.rows)
         for group, reported in case.reported.iterrows():
             n = float(reported["launched"])
             if n <= 0:
@@ -37,7 +39,7 @@ def observation_table(cases: Sequence[Case], sims: dict[str, RaidSim]) -> pd.Dat
                          **{f"rep_{k}": v for k, v in shares.items()},
                          "x_neutralised": _mean(reps["neutralised"]), "x_destroyed": _mean(reps["destroyed"]),
                          "reps_neutralised": reps["neutralised"], "reps_destroyed": reps["destroyed"],
-                         "sim_neutralised": _sim_share(sim, group)})
+                         "sim_neutralised": _sim_share(sim, group), "mix": mixes.get(group, {})})
     table = pd.DataFrame(rows, columns=list(COLUMNS))
     return table.sort_values(["end", "start", "raid", "group"], kind="stable").reset_index(drop=True)
 

@@ -1,7 +1,7 @@
 """Predictive draws of a raid's share, carrying the three uncertainties.
 
-Per draw: the parameters (level and the weights of the simulation and of the raid's log size from the
-filter's posterior; by default the
+Per draw: the parameters (level and the weights of the simulation, of the raid's log size and of its
+type families' launch fractions from the filter's posterior; by default the
 over-dispersion variance from its Laplace approximation with the drift variance at its estimate; with
 joint parameter uncertainty, a whole hyper-parameter vector (over-dispersion and drift variances,
 :mod:`.uncertainty`) in turn, and the level and weights from the filter run under that vector), the
@@ -31,14 +31,17 @@ def draw_seed(seed: int, raid_id: str, group: str, target: str) -> np.random.See
 
 
 def draw_shares(states: list[tuple[np.ndarray, np.ndarray]], hypers: list[Hyper], sim_logits: np.ndarray, n: float,
-                link: Link, rng: np.random.Generator, draws: int = DRAWS) -> np.ndarray:
+                link: Link, rng: np.random.Generator, draws: int = DRAWS, mix: dict | None = None) -> np.ndarray:
     """``draws`` predictive shares [-] of a raid of ``n`` launched (see module docstring); ``states``
-    holds the predicted state (mean, covariance) under each hyper-parameter vector of ``hypers``."""
+    holds the predicted state (mean, covariance) under each hyper-parameter vector of ``hypers``; ``mix``
+    the raid's type -> launch fraction within the group (:mod:`.mix`)."""
     which = np.arange(draws) % len(hypers)
     state = _state_draws(states, which, rng)
     x = rng.choice(sim_logits, size=draws) - link.x_centre if len(sim_logits) else np.zeros(draws)
     var = np.exp(_log_s2(link, hypers, which, rng))
     mean = state[:, 0] + state[:, 1] * x + state[:, 2] * (np.log(max(n, 1.0)) - link.size_centre)
+    if link.mix.families:
+        mean = mean + state[:, 3:] @ link.mix.regressors(mix or {})
     p = expit(mean + _shape(link, rng, draws) * np.sqrt(var))
     count = max(int(round(n)), 1)
     return rng.binomial(count, p) / count

@@ -121,7 +121,8 @@ def predict_step(history: pd.DataFrame, chosen: pd.DataFrame, step: Step, settin
             states = [path.state_at(days(row.start, origin), days(cutoff, origin), float(np.exp(h.log_q)))
                       for path, h in zip(paths[key], hypers[key])]
             rng = np.random.default_rng(draw_seed(settings.seed, row.raid, row.group, target))
-            draws = draw_shares(states, hypers[key], getattr(row, f"reps_{target}"), row.n, link, rng, settings.draws)
+            draws = draw_shares(states, hypers[key], getattr(row, f"reps_{target}"), row.n, link, rng, settings.draws,
+                                row.mix)
             record.update(_describe(draws, getattr(row, f"rep_{target}"), target, "pred"))
             record.update(_baselines(history, row, step, target))
         record["pred_ew_lost"] = max(record["pred_neutralised"] - record["pred_destroyed"], 0.0)
