@@ -11,7 +11,8 @@ before each forecast).
 A *family* is a set of types whose fractions are equal on every training report (the records write
 ``Kh-101/Kh-555`` as one row, split evenly between both types, so they are one family, and so are
 ``Shahed-136/131``). The family with the most launches is the base (the level's), families with
-fewer than :data:`MIN_LAUNCHES` launches in the training reports get no regressor.
+fewer than :data:`MIN_LAUNCHES` launches in the training reports get no regressor; their launches, and
+those of a type the training reports never had, count as the base's.
 """
 
 from __future__ import annotations
