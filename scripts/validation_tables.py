@@ -17,11 +17,11 @@ from airshield.history.forecast.summary import score_table
 
 def scores_markdown(scores: dict) -> str:
     table = score_table(scores)
-    lines = ["| group | forecaster | raids | MAE neutralised | CRPS neutralised | coverage 50 % | coverage 80 % | coverage 90 % |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| group | forecaster | raids | MAE neutralised | CRPS neutralised | coverage 50 % | coverage 80 % | coverage 90 % | PIT coverage 50 / 80 / 90 % |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for r in table.itertuples(index=False):
         lines.append(f"| {r.group} | {r.forecaster.replace('_', ' ')} | {r.raids} | {r.mae:.3f} | {r.crps:.3f} | "
-                     f"{r.cov50:.2f} | {r.cov80:.2f} | {r.cov90:.2f} |")
+                     f"{r.cov50:.2f} | {r.cov80:.2f} | {r.cov90:.2f} | {r.pit50:.2f} / {r.pit80:.2f} / {r.pit90:.2f} |")
     return "\n".join(lines)
 
 

@@ -36,6 +36,7 @@ def test_intervals_cover_at_their_nominal_rate(forecast):
     for level in (50, 80, 90):
         tolerance = 3 * np.sqrt(level / 100 * (1 - level / 100) / raids) + 0.02
         assert abs(scores[f"coverage{level}"] - level / 100) <= tolerance, (level, scores[f"coverage{level}"])
+        assert abs(scores[f"pit_coverage{level}"] - level / 100) <= tolerance, (level, scores[f"pit_coverage{level}"])
     assert scores["crps_neutralised"] < scores["baseline_mean_crps_neutralised"]
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy import integrate, stats
 
-from airshield.history.forecast.scores import covered, crps, interval, quantile
+from airshield.history.forecast.scores import covered, crps, interval, pit_coverage, pit_range, quantile
 
 
 def test_crps_of_a_point_mass_is_the_absolute_error():
@@ -48,3 +48,25 @@ def test_coverage_is_nominal_when_forecast_and_truth_share_a_distribution():
     for level in (0.5, 0.8, 0.9):
         observed = np.mean([covered(sample, y, level) for y in outcomes])
         assert observed == pytest.approx(level, abs=0.035)
+
+
+def test_pit_range_and_coverage_by_hand():
+    values = [0.0, 0.5, 0.5, 1.0]
+    assert pit_range(values, 0.5) == pytest.approx((0.25, 0.75))   # F(y-) = 1/4, F(y) = 3/4
+    assert pit_range(values, 0.3) == pytest.approx((0.25, 0.25))   # no mass at y: a single point
+    assert pit_range(values, 0.5, [1.0, 2.0, 0.0, 1.0]) == pytest.approx((0.25, 0.75))
+    assert pit_coverage(0.25, 0.75, 0.5) == pytest.approx(1.0)     # band [0.25, 0.75]
+    assert pit_coverage(0.25, 0.75, 0.2) == pytest.approx(0.4)     # band [0.4, 0.6]: 0.2 of 0.5
+    assert pit_coverage(0.25, 0.25, 0.9) == 1.0 and pit_coverage(0.01, 0.01, 0.9) == 0.0
+    assert pit_coverage(0.0, 1.0, 0.8) == pytest.approx(0.8)       # the whole range: the level itself
+
+
+def test_pit_coverage_is_nominal_for_a_discrete_share_where_interval_coverage_is_not():
+    rng = np.random.default_rng(8)
+    p = rng.uniform(0.5, 0.95, size=1000)
+    outcomes = rng.binomial(2, p) / 2   # shares of raids of two missiles: 0, 1/2 or 1
+    for level in (0.5, 0.8, 0.9):
+        pit = np.mean([pit_coverage(*pit_range(rng.binomial(2, q, size=400) / 2, y), level) for q, y in zip(p, outcomes)])
+        plain = np.mean([covered(rng.binomial(2, q, size=400) / 2, y, level) for q, y in zip(p, outcomes)])
+        assert abs(pit - level) <= 0.04, (level, pit)
+        assert plain >= level + 0.08, (level, plain)   # 0.88, 0.97, 0.99: intervals ending on an atom over-cover

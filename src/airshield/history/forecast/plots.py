@@ -34,15 +34,19 @@ def write_rolling(result: RollingValidation, folder: Path, payload: dict) -> lis
 
 
 def plot_calibration(result: RollingValidation, path: Path) -> None:
-    """Nominal against observed coverage of central intervals, per group, model and baselines."""
+    """Nominal against observed coverage of central intervals, per group, model and baselines: solid, the
+    share of raids inside the interval; dashed, the same under the randomised PIT (not biased upwards by
+    the atoms of small raids' shares)."""
     fig, axes = plt.subplots(1, len(GROUPS), figsize=(12, 4), sharey=True)
     for ax, group in zip(axes, GROUPS):
         scores = result.scores.get(group)
         if scores:
             for name in FORECASTERS:
-                key = "calibration" if name == "model" else f"{name}_calibration"
-                observed = [scores[key][f"{level:.2f}"] for level in LEVELS]
-                ax.plot(LEVELS, observed, marker="o", ms=3, label=name.replace("_", " "))
+                key = "" if name == "model" else f"{name}_"
+                observed = [scores[f"{key}calibration"][f"{level:.2f}"] for level in LEVELS]
+                line, = ax.plot(LEVELS, observed, marker="o", ms=3, label=name.replace("_", " "))
+                pit = [scores[f"{key}pit_calibration"][f"{level:.2f}"] for level in LEVELS]
+                ax.plot(LEVELS, pit, ls="--", lw=0.9, color=line.get_color(), label=f"{name.replace('_', ' ')} (PIT)")
             ax.set_title(f"{group} ({scores['raids']} raids)")
         ax.plot([0, 1], [0, 1], color="grey", lw=0.8)
         ax.set_xlabel("nominal coverage of the central interval")

@@ -22,7 +22,7 @@ from airshield.history.forecast.fit import Link, days, filter_tables, fit_link
 from airshield.history.forecast.measurement import Moments
 from airshield.history.forecast.observations import TARGETS
 from airshield.history.forecast.predictive import DRAWS, draw_seed, draw_shares
-from airshield.history.forecast.scores import LEVELS, covered, crps, interval, quantile
+from airshield.history.forecast.scores import LEVELS, covered, crps, interval, pit_range, quantile
 from airshield.history.predict import GROUPS
 
 LEVEL_UPDATES = ("raid", "month")
@@ -132,13 +132,15 @@ def predict_step(history: pd.DataFrame, chosen: pd.DataFrame, step: Step, settin
 
 
 def _describe(values: np.ndarray, y: float, target: str, prefix: str, weights=None) -> dict:
-    """Point (median for the model), 90 % bounds, CRPS and coverage flags of one predictive distribution."""
+    """Point (median for the model), 90 % bounds, CRPS, coverage flags and the randomised PIT's range of one
+    predictive distribution."""
     low, high = interval(values, 0.9, weights)
     out = {f"{prefix}_{target}": quantile(values, 0.5, weights) if weights is None else float(np.average(values, weights=weights)),
            f"{prefix}_{target}_p05": low, f"{prefix}_{target}_p95": high}
     if target == "neutralised":
         out[f"crps_{prefix}"] = crps(values, y, weights)
         out.update({f"in{int(round(level * 100))}_{prefix}": covered(values, y, level, weights) for level in LEVELS})
+        out[f"pit_low_{prefix}"], out[f"pit_high_{prefix}"] = pit_range(values, y, weights)
     return out
 
 

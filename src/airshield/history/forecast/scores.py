@@ -1,4 +1,4 @@
-"""Scores of predictive distributions given as weighted samples: quantiles, coverage, CRPS.
+"""Scores of predictive distributions given as weighted samples: quantiles, coverage, randomised PIT, CRPS.
 
 CRPS(F, y) = E|X - y| - 1/2 E|X - X'| (the energy form, Gneiting & Raftery 2007), exact for a
 weighted empirical distribution; lower is better, in the units of the share [-].
@@ -10,6 +10,8 @@ import numpy as np
 
 LEVELS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 REPORTED_LEVELS = (0.5, 0.8, 0.9)
+TIE = 1e-9
+"""Draws within this of the outcome [-] count as equal to it (shares are ratios of counts)."""
 
 
 def _sorted(values, weights=None) -> tuple[np.ndarray, np.ndarray]:
@@ -36,6 +38,26 @@ def covered(values, y: float, level: float, weights=None) -> bool:
     """Whether ``y`` lies inside the central ``level`` interval (bounds included)."""
     low, high = interval(values, level, weights)
     return bool(low - 1e-12 <= y <= high + 1e-12)
+
+
+def pit_range(values, y: float, weights=None) -> tuple[float, float]:
+    """(F(y-), F(y)) of a weighted sample at the outcome ``y`` [-]: the range of its randomised PIT
+    (Czado, Gneiting & Held 2009), a single point where ``y`` carries no mass."""
+    x, w = _sorted(values, weights)
+    below = float(w[x < y - TIE].sum())
+    return below, below + float(w[np.abs(x - y) <= TIE].sum())
+
+
+def pit_coverage(low: float, high: float, level: float) -> float:
+    """Expected coverage [0, 1] by the central ``level`` interval of an outcome whose randomised PIT is
+    uniform on [``low``, ``high``]: the share of that range inside [(1 - level) / 2, (1 + level) / 2] (an
+    indicator where the range is a point). Its mean over forecasts that are calibrated is ``level``
+    however discrete the quantity (a share of two missiles can only be 0, 1/2 or 1, so a central
+    interval that ends on an atom covers more than its level; :func:`covered` counts that as covered)."""
+    a, b = (1.0 - level) / 2.0, (1.0 + level) / 2.0
+    if high - low <= 1e-15:
+        return float(a <= low <= b)
+    return max(0.0, min(high, b) - max(low, a)) / (high - low)
 
 
 def crps(values, y: float, weights=None) -> float:

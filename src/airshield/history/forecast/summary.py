@@ -3,7 +3,9 @@
 Keeps the fixed-origin keys (:func:`airshield.history.validate.score`) and adds, per forecaster
 (``model``, ``baseline_mean``, ``baseline_trailing``): ``crps_neutralised`` (launch-weighted, like the
 MAE) and ``crps_neutralised_per_raid`` (unweighted), ``coverage50/80/90`` (share of raids inside the
-central interval) and ``calibration`` (nominal level -> observed coverage); and the MAE of the
+central interval) and ``calibration`` (nominal level -> observed coverage), ``pit_coverage50/80/90``
+and ``pit_calibration`` (the same under the randomised PIT, which discrete shares of small raids do not
+bias upwards: :func:`.scores.pit_coverage`); and the MAE of the
 simulation alone (mean simulated share, before the calibrated link), ``simulation_only_mae_neutralised``.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from airshield.history.forecast.scores import LEVELS, REPORTED_LEVELS, weighted_mean_abs
+from airshield.history.forecast.scores import LEVELS, REPORTED_LEVELS, pit_coverage, weighted_mean_abs
 from airshield.history.predict import GROUPS
 from airshield.history.validate import score
 
@@ -41,7 +43,19 @@ def score_rolling(rows: pd.DataFrame) -> dict:
                 scores[group][f"{key}coverage{int(level * 100)}"] = float(flags[level].mean()) if ok.any() else float("nan")
             scores[group][f"{key}calibration"] = {f"{level:.2f}": float(f.mean()) if ok.any() else float("nan")
                                                   for level, f in flags.items()}
+            pit = {level: _pit_coverage(table.loc[ok], prefix, level) for level in LEVELS}
+            for level in REPORTED_LEVELS:
+                scores[group][f"{key}pit_coverage{int(level * 100)}"] = pit[level]
+            scores[group][f"{key}pit_calibration"] = {f"{level:.2f}": v for level, v in pit.items()}
     return scores
+
+
+def _pit_coverage(table: pd.DataFrame, prefix: str, level: float) -> float:
+    """Mean expected coverage at ``level`` under the randomised PIT (:func:`.scores.pit_coverage`)."""
+    if f"pit_low_{prefix}" not in table or table.empty:
+        return float("nan")
+    return float(np.mean([pit_coverage(lo, hi, level) for lo, hi in
+                          zip(table[f"pit_low_{prefix}"], table[f"pit_high_{prefix}"])]))
 
 
 def _mean(values: np.ndarray, weights) -> float:
@@ -51,13 +65,13 @@ def _mean(values: np.ndarray, weights) -> float:
 
 
 def score_table(scores: dict) -> pd.DataFrame:
-    """One row per (group, forecaster): MAE, CRPS, coverage 50/80/90 (for docs and the CLI)."""
+    """One row per (group, forecaster): MAE, CRPS, coverage 50/80/90 and the same under the randomised PIT
+    (for docs and the CLI)."""
     rows = []
     for group, s in scores.items():
-        rows.append({"group": group, "forecaster": "model", "raids": s["raids"], "mae": s["mae_neutralised"],
-                     "crps": s["crps_neutralised"], **{f"cov{p}": s[f"coverage{p}"] for p in (50, 80, 90)}})
-        for name in ("baseline_mean", "baseline_trailing"):
-            rows.append({"group": group, "forecaster": name, "raids": s["raids"], "mae": s[f"{name}_mae_neutralised"],
-                         "crps": s[f"{name}_crps_neutralised"],
-                         **{f"cov{p}": s[f"{name}_coverage{p}"] for p in (50, 80, 90)}})
+        for name in FORECASTERS:
+            key = "" if name == "model" else f"{name}_"
+            rows.append({"group": group, "forecaster": name, "raids": s["raids"], "mae": s[f"{key}mae_neutralised"],
+                         "crps": s[f"{key}crps_neutralised"], **{f"cov{p}": s[f"{key}coverage{p}"] for p in (50, 80, 90)},
+                         **{f"pit{p}": s.get(f"{key}pit_coverage{p}", float("nan")) for p in (50, 80, 90)}})
     return pd.DataFrame(rows)
