@@ -8,8 +8,7 @@ joint uncertainty (:mod:`.uncertainty`; each predictive draw then uses one vecto
 regressors (the simulated logit, the log of the raid's size and the type families' launch fractions,
 :mod:`.mix`), the standardised training residuals and, for reports, the level and the weights of the
 simulation, of the size and of each type family (posterior mean and standard deviation) at the last
-training report. Only observations passed in (the training
-window) reach the fit.
+training report. Only observations passed in (the training window) reach the fit.
 """
 
 from __future__ import annotations
