@@ -33,7 +33,8 @@ MIN_LAUNCHES = 20
 
 def group_mix(rows: Iterable[SpecRow]) -> dict[str, dict[str, float]]:
     """Per class group: each type's fraction [-] of the group's launches in the raid's spec rows (a row
-    of several types split evenly between them, as the replay splits it)."""
+    of several types split evenly between them, as the replay splits it, but in fractions where the
+    replay rounds to whole weapons)."""
     counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for row in rows:
         group = GROUP_OF_CLASS.get(row.threat_class)

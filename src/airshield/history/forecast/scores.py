@@ -48,16 +48,19 @@ def pit_range(values, y: float, weights=None) -> tuple[float, float]:
     return below, below + float(w[np.abs(x - y) <= TIE].sum())
 
 
-def pit_coverage(low: float, high: float, level: float) -> float:
+def pit_coverage(low, high, level: float):
     """Expected coverage [0, 1] by the central ``level`` interval of an outcome whose randomised PIT is
     uniform on [``low``, ``high``]: the share of that range inside [(1 - level) / 2, (1 + level) / 2] (an
     indicator where the range is a point). Its mean over forecasts that are calibrated is ``level``
     however discrete the quantity (a share of two missiles can only be 0, 1/2 or 1, so a central
-    interval that ends on an atom covers more than its level; :func:`covered` counts that as covered)."""
+    interval that ends on an atom covers more than its level; :func:`covered` counts that as covered).
+    ``low`` and ``high`` may be arrays (one entry per outcome)."""
     a, b = (1.0 - level) / 2.0, (1.0 + level) / 2.0
-    if high - low <= 1e-15:
-        return float(a <= low <= b)
-    return max(0.0, min(high, b) - max(low, a)) / (high - low)
+    low, high = np.asarray(low, float), np.asarray(high, float)
+    width = high - low
+    spread = width > 1e-15
+    inside = np.clip(np.minimum(high, b) - np.maximum(low, a), 0.0, None) / np.where(spread, width, 1.0)
+    return np.where(spread, inside, ((a <= low) & (low <= b)).astype(float))
 
 
 def crps(values, y: float, weights=None) -> float:

@@ -54,8 +54,7 @@ def _pit_coverage(table: pd.DataFrame, prefix: str, level: float) -> float:
     """Mean expected coverage at ``level`` under the randomised PIT (:func:`.scores.pit_coverage`)."""
     if f"pit_low_{prefix}" not in table or table.empty:
         return float("nan")
-    return float(np.mean([pit_coverage(lo, hi, level) for lo, hi in
-                          zip(table[f"pit_low_{prefix}"], table[f"pit_high_{prefix}"])]))
+    return float(np.mean(pit_coverage(table[f"pit_low_{prefix}"], table[f"pit_high_{prefix}"], level)))
 
 
 def _mean(values: np.ndarray, weights) -> float:
